@@ -230,8 +230,12 @@ function checkReferences(b: Bundle): BundleProblem[] {
     }
   };
 
-  b.offers.forEach((o, i) => money(`offers[${i}].price`, o.price, b.practice.currency));
-  b.clients.forEach((c, i) => ref(`clients[${i}].referredBy`, c.referredBy, clients, 'client'));
+  b.offers.forEach((o, i) => {
+    money(`offers[${i}].price`, o.price, b.practice.currency);
+  });
+  b.clients.forEach((c, i) => {
+    ref(`clients[${i}].referredBy`, c.referredBy, clients, 'client');
+  });
   const externalIds = new Map<string, number>();
   b.payments.forEach((p, i) => {
     ref(`payments[${i}].clientId`, p.clientId, clients, 'client');

@@ -56,7 +56,10 @@ export class RateTable {
 
   private push(currency: string, date: IsoDate, rate: number, inverse: boolean) {
     let list = this.byPair.get(currency);
-    if (!list) this.byPair.set(currency, (list = []));
+    if (!list) {
+      list = [];
+      this.byPair.set(currency, list);
+    }
     list.push({ date, rate, inverse });
   }
 
