@@ -1,0 +1,184 @@
+/**
+ * Streaming CSV reading for every CSV importer: bytes → text (UTF-8 with or without BOM,
+ * UTF-16 with BOM, else Windows-1252/Latin-1) → RFC 4180 rows with papaparse (quoted
+ * newlines, doubled quotes, delimiter detected) → `{ line, cells }` with the 1-based
+ * line number on which each row starts. Memory stays bounded by the chunk size.
+ */
+import { once } from 'node:events';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+
+export interface CsvRow {
+  /** 1-based line of the file on which this row starts. */
+  line: number;
+  cells: string[];
+}
+
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+/** Thrown (and turned into an issue by the caller) when the bytes are not text we can read. */
+export class DecodeError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be' | 'win1252';
+
+/** Guesses the encoding from the first bytes: a BOM wins; NUL bytes mean UTF-16; invalid UTF-8 means Latin-1. */
+export function sniffEncoding(head: Uint8Array): TextEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
+  const sample = head.subarray(0, 4096);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  }
+  if (oddNul > sample.length / 4) return 'utf16le';
+  if (evenNul > sample.length / 4) return 'utf16be';
+  return isValidUtf8Prefix(head) ? 'utf8' : 'win1252';
+}
+
+/** True when `bytes` is valid UTF-8, allowing a multi-byte sequence cut at the very end. */
+function isValidUtf8Prefix(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes a byte stream into text chunks, the BOM removed. Invalid UTF-8 later in a UTF-8 file is a DecodeError. */
+export async function* decodeText(
+  source: ByteSource,
+  encoding?: TextEncoding,
+): AsyncGenerator<string> {
+  let enc = encoding;
+  let utf8: InstanceType<typeof TextDecoder> | undefined;
+  let other: ReturnType<typeof iconv.getDecoder> | undefined;
+  let line = 1;
+  const countLines = (text: string) => {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+  };
+  for await (const chunk of source) {
+    if (!enc) enc = sniffEncoding(chunk);
+    let text: string;
+    if (enc === 'utf8') {
+      utf8 ??= new TextDecoder('utf-8', { fatal: true });
+      try {
+        text = utf8.decode(chunk, { stream: true });
+      } catch {
+        throw new DecodeError(
+          'the file is not valid UTF-8 here (mixed encodings?): save it as UTF-8 and try again',
+          line,
+        );
+      }
+    } else {
+      other ??= iconv.getDecoder(enc === 'win1252' ? 'win1252' : enc);
+      text = other.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    }
+    countLines(text);
+    if (text) yield text;
+  }
+  const rest = enc === 'utf8' ? (utf8?.decode() ?? '') : (other?.end() ?? '');
+  if (rest) yield rest;
+}
+
+function newlines(cells: readonly string[]): number {
+  let n = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * Reads CSV rows from bytes. Blank lines are skipped (but counted). The delimiter is
+ * detected (comma, semicolon, tab) unless given.
+ */
+export async function* readCsv(
+  source: ByteSource,
+  options: { encoding?: TextEncoding; delimiter?: string } = {},
+): AsyncGenerator<CsvRow> {
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
+    delimiter: options.delimiter ?? '',
+    delimitersToGuess: [',', ';', '\t', '|'],
+    skipEmptyLines: false,
+  });
+  let failure: unknown;
+  const pump = (async () => {
+    for await (const text of decodeText(source, options.encoding)) {
+      if (!parser.write(text)) await once(parser, 'drain');
+    }
+    parser.end();
+  })().catch((error: unknown) => {
+    failure = error;
+    parser.end();
+  });
+  let line = 1;
+  for await (const cells of parser as AsyncIterable<string[]>) {
+    const start = line;
+    line += 1 + newlines(cells);
+    if (cells.length === 1 && cells[0] === '') continue;
+    yield { line: start, cells };
+  }
+  await pump;
+  if (failure) throw failure;
+}
+
+/** A normalised header name: trimmed, lower-case, inner whitespace collapsed. */
+export function headerKey(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/**
+ * Finds columns by any of several names (localised aliases), case- and space-insensitive.
+ * Duplicate header names keep the first occurrence.
+ */
+export class HeaderIndex {
+  private readonly index = new Map<string, number>();
+
+  constructor(readonly names: readonly string[]) {
+    names.forEach((name, i) => {
+      const key = headerKey(name);
+      if (key && !this.index.has(key)) this.index.set(key, i);
+    });
+  }
+
+  /** Column index of the first alias present, or -1. */
+  find(...aliases: string[]): number {
+    for (const alias of aliases) {
+      const i = this.index.get(headerKey(alias));
+      if (i !== undefined) return i;
+    }
+    return -1;
+  }
+
+  has(...aliases: string[]): boolean {
+    return this.find(...aliases) !== -1;
+  }
+
+  /** Column index of the first header matching a pattern (on the normalised name), or -1. */
+  match(pattern: RegExp): number {
+    for (const [key, i] of this.index) if (pattern.test(key)) return i;
+    return -1;
+  }
+
+  /** Header name of a column, as written in the file. */
+  nameOf(column: number): string {
+    return this.names[column]?.trim() ?? `column ${column + 1}`;
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The contract every CSV format implements, and the runner that reads a file with it.
+ *
+ * A format recognises its header (`detect`), says which columns hold dates and amounts
+ * whose spelling must be inferred from the whole file (`survey`), and maps each row to
+ * records, skipped rows and issues (`open(...).row`). The runner makes a first pass only
+ * as long as needed to decide the date order and decimal mark, then streams the rows.
+ */
+import { createHash } from 'node:crypto';
+import { type ByteSource, type CsvRow, DecodeError, HeaderIndex, readCsv } from './csv.ts';
+import type { ImportedRecord, ImportIssue, ImportOptions, SkippedRow } from './types.ts';
+import {
+  DATE_FORMAT_NAMES,
+  type DateOrder,
+  type DecimalMark,
+  dateOrderOf,
+  dateOrderOfSamples,
+  decimalMarkOf,
+} from './values.ts';
+
+/** File-wide spellings, decided before rows are mapped. */
+export interface Spelling {
+  /** null when the file has no ambiguous dates to read. */
+  dateOrder: DateOrder | null;
+  decimal: DecimalMark | undefined;
+}
+
+/** What a row mapper reports through. */
+export interface Emit {
+  record(record: ImportedRecord): void;
+  skip(line: number, reason: string): void;
+  /** A problem with a cell (`column` is the 0-based column index) or the row. */
+  issue(
+    line: number,
+    code: string,
+    message: string,
+    column?: number,
+    severity?: 'error' | 'warning',
+  ): void;
+}
+
+export interface RowMapper {
+  row(row: CsvRow, emit: Emit): void;
+  /** Called after the last row, for formats that link rows (refunds to payments…). */
+  finish?(emit: Emit): void;
+}
+
+export interface FormatContext {
+  file: string;
+  header: HeaderIndex;
+  options: ImportOptions;
+  spelling: Spelling;
+  /** A stable id for a row with no id of its own: content hash + occurrence index. */
+  contentId(cells: readonly string[]): string;
+}
+
+export interface CsvFormat {
+  id: string;
+  label: string;
+  /** 0 = not this format; higher = more certain. Header names only. */
+  detect(header: HeaderIndex): number;
+  /** Columns whose values decide the date order and the decimal mark. */
+  survey?(header: HeaderIndex): { dates?: number[]; amounts?: number[] };
+  /** Checks required columns (returns issues on the header line) or returns the row mapper. */
+  open(ctx: FormatContext): RowMapper | { missing: string[] };
+}
+
+export type ImportEvent =
+  | { type: 'record'; record: ImportedRecord }
+  | { type: 'skip'; skipped: SkippedRow }
+  | { type: 'issue'; issue: ImportIssue }
+  | { type: 'progress'; rows: number };
+
+const SURVEY_LIMIT = 200_000;
+
+/** Counts occurrences of identical content so two identical rows get ids `…#1`, `…#2`. */
+export class ContentIds {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly prefix: string) {}
+
+  next(cells: readonly string[]): string {
+    const hash = createHash('sha1').update(cells.join('\u001f')).digest('base64url').slice(0, 20);
+    const n = (this.seen.get(hash) ?? 0) + 1;
+    this.seen.set(hash, n);
+    return `${this.prefix}:${hash}#${n}`;
+  }
+}
+
+async function firstRow(open: () => ByteSource): Promise<CsvRow | null> {
+  for await (const row of readCsv(open())) return row;
+  return null;
+}
+
+/** Reads the header row of a CSV file (null for an empty file). */
+export async function readHeader(open: () => ByteSource): Promise<HeaderIndex | null> {
+  const row = await firstRow(open);
+  return row ? new HeaderIndex(row.cells) : null;
+}
+
+async function decideSpelling(
+  format: CsvFormat,
+  header: HeaderIndex,
+  open: () => ByteSource,
+  options: ImportOptions,
+): Promise<Spelling | string> {
+  const wanted = format.survey?.(header) ?? {};
+  const dateCols = wanted.dates ?? [];
+  const amountCols = wanted.amounts ?? [];
+  let dateOrder: DateOrder | null | 'conflict' = null;
+  if (options.dateFormat) {
+    dateOrder = dateOrderOf(options.dateFormat);
+    if (!dateOrder) {
+      return `unknown --date-format "${options.dateFormat}": use one of ${DATE_FORMAT_NAMES.join(', ')}`;
+    }
+  }
+  let decimal: DecimalMark | null = options.decimal ?? null;
+  const needDates = dateOrder === null && dateCols.length > 0;
+  const needDecimal = decimal === null && amountCols.length > 0;
+  let sawDates = false;
+  if (needDates || needDecimal) {
+    let n = 0;
+    for await (const row of readCsv(open())) {
+      if (n++ === 0) continue;
+      if (needDates && dateOrder === null) {
+        const values = dateCols.map((c) => row.cells[c] ?? '').filter(Boolean);
+        if (values.length) sawDates = true;
+        dateOrder = dateOrderOfSamples(values);
+      }
+      if (needDecimal && decimal === null)
+        decimal = decimalMarkOf(amountCols.map((c) => row.cells[c] ?? ''));
+      if ((!needDates || dateOrder !== null) && (!needDecimal || decimal !== null)) break;
+      if (n > SURVEY_LIMIT) break;
+    }
+  }
+  if (dateOrder === 'conflict') {
+    return 'the dates mix day-first and month-first spellings; pass --date-format to say which';
+  }
+  if (needDates && dateOrder === null && sawDates) {
+    return 'cannot tell whether dates are day-first or month-first (no day above 12): pass --date-format DD/MM/YYYY or MM/DD/YYYY';
+  }
+  return { dateOrder, decimal: decimal ?? undefined };
+}
+
+/**
+ * Reads one CSV file with a format, yielding records, skipped rows, issues and progress.
+ * `open` is called once per pass and must return the file's bytes from the start.
+ */
+export async function* runCsvFormat(
+  format: CsvFormat,
+  file: string,
+  open: () => ByteSource,
+  options: ImportOptions,
+): AsyncGenerator<ImportEvent> {
+  const issue = (
+    line: number,
+    code: string,
+    message: string,
+    column?: number,
+    columnName?: string,
+    severity: 'error' | 'warning' = 'error',
+  ): ImportEvent => ({
+    type: 'issue',
+    issue: { file, line, column, columnName, code, message, severity },
+  });
+  let header: HeaderIndex | null;
+  try {
+    header = await readHeader(open);
+  } catch (error) {
+    if (error instanceof DecodeError) {
+      yield issue(error.line, 'encoding', error.message);
+      return;
+    }
+    throw error;
+  }
+  if (!header) {
+    yield issue(1, 'empty_file', 'the file is empty');
+    return;
+  }
+  const spelling = await decideSpelling(format, header, open, options).catch((error: unknown) => {
+    if (error instanceof DecodeError) return error;
+    throw error;
+  });
+  if (spelling instanceof DecodeError) {
+    yield issue(spelling.line, 'encoding', spelling.message);
+    return;
+  }
+  if (typeof spelling === 'string') {
+    yield issue(1, 'date_format', spelling);
+    return;
+  }
+  const ids = new ContentIds(format.id);
+  const mapper = format.open({
+    file,
+    header,
+    options,
+    spelling,
+    contentId: (cells) => ids.next(cells),
+  });
+  if ('missing' in mapper) {
+    yield issue(
+      1,
+      'missing_columns',
+      `missing column${mapper.missing.length > 1 ? 's' : ''}: ${mapper.missing.join(', ')}`,
+    );
+    return;
+  }
+  const out: ImportEvent[] = [];
+  const headerRef = header;
+  const emit: Emit = {
+    record: (record) => out.push({ type: 'record', record }),
+    skip: (line, reason) => out.push({ type: 'skip', skipped: { source: { file, line }, reason } }),
+    issue: (line, code, message, column, severity) =>
+      out.push(
+        issue(
+          line,
+          code,
+          message,
+          column === undefined ? undefined : column + 1,
+          column === undefined ? undefined : headerRef.nameOf(column),
+          severity,
+        ),
+      ),
+  };
+  let rows = 0;
+  try {
+    let first = true;
+    for await (const row of readCsv(open())) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      mapper.row(row, emit);
+      rows++;
+      if (out.length) yield* out.splice(0);
+      if (rows % 10_000 === 0) yield { type: 'progress', rows };
+    }
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error;
+    yield issue(error.line, 'encoding', error.message);
+    return;
+  }
+  mapper.finish?.(emit);
+  yield* out.splice(0);
+  yield { type: 'progress', rows };
+}
