@@ -14,9 +14,13 @@ import { findRate } from './rates.ts';
 
 const id = z.string().min(1, 'expected a non-empty id');
 const text = z.string();
-const date = z.string().refine(isIsoDate, 'expected a date written YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine(isIsoDate, 'expected a real calendar date written YYYY-MM-DD');
 const currency = z
   .string()
+  .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code in capitals, such as USD')
   .refine(isCurrencyCode, 'expected an ISO 4217 currency code in capitals, such as USD');
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish();
 
