@@ -18,14 +18,25 @@ export function isIsoDate(text: string): boolean {
   return d <= daysInMonth(y, mo);
 }
 
+/**
+ * Milliseconds since the epoch of a UTC calendar date (`month0` 0-based, overflow
+ * carried). Unlike `Date.UTC`, which reads years 0–99 as 1900–1999, any year is taken
+ * as written.
+ */
+function utcMs(year: number, month0: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month0, day);
+  return date.getTime();
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMs(year, month, 0)).getUTCDate();
 }
 
 /** Days since 1970-01-01 of an ISO date. */
 export function dayNumber(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  return Math.round(utcMs(y, m - 1, d) / DAY_MS);
 }
 
 export function fromDayNumber(day: number): IsoDate {
