@@ -1,0 +1,73 @@
+/**
+ * Everything the figures read, prepared once: the period, the records up to its end
+ * converted and measured, the offers and clients indexed by id, the targets with
+ * their defaults. Later steps only walk these arrays, never search them.
+ */
+import type { Client, Conversation, Offer, PracticeData, Targets } from '../model.ts';
+import { DEFAULT_TARGETS } from '../model.ts';
+import type { Assumptions } from './assumptions.ts';
+import { type ConvertedCost, type ConvertedPayment, convertUpTo } from './convert.ts';
+import type { Fraction } from './exact.ts';
+import { type MeasuredEntry, measureUpTo } from './hours.ts';
+import { annualFactor, inPeriod, type Period } from './period.ts';
+
+export interface Context {
+  period: Period;
+  /** f = 365 / days(P). */
+  f: Fraction;
+  currency: string;
+  practice: PracticeData['practice'];
+  targets: Targets;
+  assumptions: Assumptions;
+  offers: readonly Offer[];
+  offerById: ReadonlyMap<string, Offer>;
+  clientById: ReadonlyMap<string, Client>;
+  /** Payments dated ≤ to, in practice minor units. */
+  payments: readonly ConvertedPayment[];
+  /** Costs dated ≤ to, in practice minor units. */
+  costs: readonly ConvertedCost[];
+  /** Time entries dated ≤ to, in units of 10^-hourScale hours. */
+  time: readonly MeasuredEntry[];
+  hourScale: number;
+  /** Conversations dated in P. */
+  conversations: readonly Conversation[];
+}
+
+/** The targets of the practice over the defaults, ignoring unset ones. */
+export function targetsOf(practice: PracticeData['practice']): Targets {
+  const targets: Targets = { ...DEFAULT_TARGETS };
+  for (const key of Object.keys(DEFAULT_TARGETS) as (keyof Targets)[]) {
+    const value = practice.targets[key];
+    if (typeof value === 'number' && Number.isFinite(value)) targets[key] = value;
+  }
+  return targets;
+}
+
+/**
+ * Prepares the context of one analysis; throws `missing_rate` (see convertUpTo).
+ * @example buildContext(data, { from: '2024-01-01', to: '2024-12-31', days: 366 }, ASSUMPTIONS)
+ */
+export function buildContext(
+  data: PracticeData,
+  period: Period,
+  assumptions: Assumptions,
+): Context {
+  const { payments, costs } = convertUpTo(data, period.to);
+  const measured = measureUpTo(data.timeEntries, period.to);
+  return {
+    period,
+    f: annualFactor(period),
+    currency: data.practice.currency,
+    practice: data.practice,
+    targets: targetsOf(data.practice),
+    assumptions,
+    offers: data.offers,
+    offerById: new Map(data.offers.map((o) => [o.id, o])),
+    clientById: new Map(data.clients.map((c) => [c.id, c])),
+    payments,
+    costs,
+    time: measured.entries,
+    hourScale: measured.scale,
+    conversations: data.conversations.filter((v) => inPeriod(v.date, period)),
+  };
+}

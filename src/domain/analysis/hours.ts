@@ -1,0 +1,54 @@
+/**
+ * Hours summed exactly: every entry is read as the decimal it is written as and
+ * counted in units of 10^-scale hours, one scale for the whole practice, so sums do
+ * not depend on the order of the entries (0.1 + 0.2 is 0.3 here).
+ */
+import type { IsoDate } from '../dates.ts';
+import type { TimeEntry } from '../model.ts';
+import { type Decimal, decimalOf } from '../money.ts';
+import { type Fraction, frac } from './exact.ts';
+
+/** A time entry with its hours as an integer count of 10^-scale hours. */
+export interface MeasuredEntry {
+  record: TimeEntry;
+  units: bigint;
+}
+
+export interface MeasuredHours {
+  entries: MeasuredEntry[];
+  /** Decimals of the unit: units / 10^scale = hours. */
+  scale: number;
+}
+
+/**
+ * The time entries dated on or before `to`, measured on a common decimal scale.
+ * @example measureUpTo([{ hours: 1.5, … }, { hours: 0.25, … }], '2024-12-31')
+ * // { scale: 2, entries: [{ units: 150n }, { units: 25n }] }
+ */
+export function measureUpTo(entries: readonly TimeEntry[], to: IsoDate): MeasuredHours {
+  // Logged durations repeat (1, 1.5, 0.25 …): read each distinct value once.
+  const decimals = new Map<number, Decimal>();
+  const kept: { record: TimeEntry; decimal: Decimal }[] = [];
+  let scale = 0;
+  for (const record of entries) {
+    if (record.date > to) continue;
+    let decimal = decimals.get(record.hours);
+    if (decimal === undefined) {
+      decimal = decimalOf(record.hours);
+      decimals.set(record.hours, decimal);
+      if (decimal.scale > scale) scale = decimal.scale;
+    }
+    kept.push({ record, decimal });
+  }
+  const units = new Map<Decimal, bigint>();
+  for (const d of decimals.values()) units.set(d, d.num * 10n ** BigInt(scale - d.scale));
+  return {
+    scale,
+    entries: kept.map((k) => ({ record: k.record, units: units.get(k.decimal) as bigint })),
+  };
+}
+
+/** Units of 10^-scale hours as an exact number of hours. */
+export function hoursOf(units: bigint, scale: number): Fraction {
+  return frac(units, 10n ** BigInt(scale));
+}

@@ -1,0 +1,66 @@
+/**
+ * The leverage analysis of spec/analysis.md as one pure function: practice data and a
+ * period in, the report document out. No clock, no I/O; the CLI, the API and the page
+ * all show what this returns.
+ */
+import type { IsoDate } from '../dates.ts';
+import type { PracticeData } from '../model.ts';
+import { type Assumptions, resolveAssumptions } from './assumptions.ts';
+import { clientFacts } from './clients.ts';
+import { buildContext } from './context.ts';
+import { ladder } from './ladder.ts';
+import { buildLedger } from './ledger.ts';
+import { levers } from './levers.ts';
+import { nullable, rate } from './output.ts';
+import { requireRecordsIn, resolvePeriod } from './period.ts';
+import { readiness } from './readiness.ts';
+import type { Report } from './report.ts';
+import { baselineRate, presentStream, presentTotals } from './streams.ts';
+
+export interface AnalyzeOptions {
+  /** First day of the period; default: the day after the same date a year before `to`. */
+  from?: IsoDate | undefined;
+  /** Last day of the period; default: the latest payment, time entry, cost or conversation. */
+  to?: IsoDate | undefined;
+  /** Overrides of the levers' assumptions (see ASSUMPTIONS). */
+  assumptions?: Partial<Assumptions> | Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * The report of spec/analysis.md for one practice and period. Throws AnalysisError:
+ * `unknown_assumption` / `invalid_assumption` for a bad override, `invalid_period`
+ * for a bad or reversed period, `no_data` when there are no records (at all, or in the
+ * period), `missing_rate` when a payment or cost up to the period end cannot be
+ * converted.
+ * @example
+ * const report = analyze(data, { to: '2025-06-30', assumptions: { raise: 0.15 } });
+ * report.streams[0].effectiveHourlyRate // 142.5
+ */
+export function analyze(data: PracticeData, options: AnalyzeOptions = {}): Report {
+  const assumptions = resolveAssumptions(options.assumptions ?? {});
+  const period = resolvePeriod(data, options);
+  requireRecordsIn(data, period);
+  const ctx = buildContext(data, period, assumptions);
+  const ledger = buildLedger(ctx);
+  const facts = clientFacts(ctx);
+  const baseline = baselineRate(ledger, ctx);
+  const ready = readiness(ctx, ledger, facts);
+  return {
+    period: { from: period.from, to: period.to, days: period.days },
+    currency: ctx.currency,
+    totals: presentTotals(ledger, ctx),
+    baselineHourlyRate: nullable(baseline, rate),
+    streams: ledger.streams.map((s) => presentStream(s, baseline, ctx)),
+    readiness: ready,
+    levers: levers(ctx, ledger, facts),
+    ladder: ladder(ctx, ledger, ready),
+  };
+}
+
+export type { AssumptionName, Assumptions } from './assumptions.ts';
+export { ASSUMPTION_NOTES, ASSUMPTIONS, resolveAssumptions } from './assumptions.ts';
+export { AnalysisError, type AnalysisErrorCode, isAnalysisError } from './errors.ts';
+export { describeFigure, FIGURES, type FigureId, isFigureId } from './figures.ts';
+export { RUNG_LABELS, rungOf } from './ladder.ts';
+export { defaultFrom, type Period } from './period.ts';
+export type * from './report.ts';

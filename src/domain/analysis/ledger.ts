@@ -1,0 +1,101 @@
+/**
+ * The practice's books for one report, in one pass per record type: revenue, costs
+ * (fees + costs) and hours by activity, per offer in P and over its lifetime (every
+ * date ≤ to), plus the practice totals and what has no offer ("unassigned").
+ */
+import type { Activity, Offer, OfferKind } from '../model.ts';
+import { ACTIVITIES } from '../model.ts';
+import type { Context } from './context.ts';
+import { inPeriod } from './period.ts';
+
+/** Integer practice minor units and integer hour units (see hours.ts). */
+export interface Sums {
+  revenue: number;
+  costs: number;
+  hours: Record<Activity, bigint>;
+}
+
+export interface StreamLedger {
+  offer: Offer;
+  period: Sums;
+  lifetime: Sums;
+}
+
+export interface Ledger {
+  streams: StreamLedger[];
+  /** Every record in P. */
+  totals: Sums;
+  /** Records in P with no offer (or naming an offer the data does not have). */
+  unassigned: Sums;
+}
+
+function emptySums(): Sums {
+  const hours = {} as Record<Activity, bigint>;
+  for (const a of ACTIVITIES) hours[a] = 0n;
+  return { revenue: 0, costs: 0, hours };
+}
+
+/** hours.total of a Sums, in hour units. */
+export function totalUnits(s: Sums): bigint {
+  let total = 0n;
+  for (const a of ACTIVITIES) total += s.hours[a];
+  return total;
+}
+
+/** net = revenue − costs, minor units. */
+export function netOf(s: Sums): number {
+  return s.revenue - s.costs;
+}
+
+/**
+ * Adds up the books. Linear in the number of records.
+ * @example buildLedger(ctx).streams[0].period.revenue // 840000 (USD cents)
+ */
+export function buildLedger(ctx: Context): Ledger {
+  const totals = emptySums();
+  const unassigned = emptySums();
+  const byOffer = new Map<string, StreamLedger>();
+  const streams = ctx.offers.map((offer) => {
+    const stream = { offer, period: emptySums(), lifetime: emptySums() };
+    byOffer.set(offer.id, stream);
+    return stream;
+  });
+  const book = (offerId: string | null, date: string, apply: (s: Sums) => void) => {
+    const stream = offerId === null ? undefined : byOffer.get(offerId);
+    if (stream) apply(stream.lifetime);
+    if (!inPeriod(date, ctx.period)) return;
+    apply(totals);
+    apply(stream ? stream.period : unassigned);
+  };
+  for (const p of ctx.payments) {
+    book(p.record.offerId, p.record.date, (s) => {
+      s.revenue += p.amount;
+      s.costs += p.fee;
+    });
+  }
+  for (const k of ctx.costs) {
+    book(k.record.offerId, k.record.date, (s) => {
+      s.costs += k.amount;
+    });
+  }
+  for (const t of ctx.time) {
+    book(t.record.offerId, t.record.date, (s) => {
+      s.hours[t.record.activity] += t.units;
+    });
+  }
+  return { streams, totals, unassigned };
+}
+
+/** Revenue in P of the streams whose kind passes `test`, minor units. */
+export function revenueOfKinds(ledger: Ledger, test: (kind: OfferKind) => boolean): number {
+  let sum = 0;
+  for (const s of ledger.streams) if (test(s.offer.kind)) sum += s.period.revenue;
+  return sum;
+}
+
+/** Hours in P of the streams whose kind passes `test`, hour units. */
+export function hoursOfKinds(ledger: Ledger, test: (kind: OfferKind) => boolean): bigint {
+  let sum = 0n;
+  for (const s of ledger.streams) if (test(s.offer.kind)) sum += totalUnits(s.period);
+  return sum;
+}

@@ -1,0 +1,208 @@
+/**
+ * Readiness for products (spec/analysis.md, "Readiness for products"): the five
+ * foundation criteria measured from the data, whether all are met, the stage and the
+ * products_before_foundation warning.
+ */
+import { addMonths, daysBetween, type IsoDate, lastDayOfMonth } from '../dates.ts';
+import { isProductKind, isServiceKind } from '../model.ts';
+import type { ClientFacts } from './clients.ts';
+import type { Context } from './context.ts';
+import {
+  cmp,
+  type Fraction,
+  frac,
+  fromDecimal,
+  max,
+  mul,
+  roundFraction,
+  sub,
+  ZERO,
+} from './exact.ts';
+import { hoursOfKinds, type Ledger, revenueOfKinds } from './ledger.ts';
+import { minorPerMajor, moneyOf, ratio } from './output.ts';
+import { inPeriod } from './period.ts';
+import type { Criterion, Readiness, Stage, Warning } from './report.ts';
+import { addTo, normalName } from './segments.ts';
+
+const LABELS: Record<Criterion['id'], string> = {
+  years_in_business: 'Years in business',
+  buyers: 'Buyers',
+  niche: 'Niche share of service revenue',
+  service_income: 'Monthly service income',
+  sales_experience: 'Sales conversations',
+};
+
+interface Measured {
+  id: Criterion['id'];
+  unit: Criterion['unit'];
+  /** Exact value, in the unit of `exactTarget`. */
+  value: Fraction;
+  /** The target as the practice set it (major units for money). */
+  target: number;
+  /** The target in the unit of `value`; defaults to `target` itself. */
+  exactTarget?: Fraction;
+  round: (x: Fraction) => number;
+  detail: Criterion['detail'];
+  /** A further condition of `met` (sales_experience: at least one enrolled). */
+  also?: boolean;
+}
+
+/** A criterion: value and gap rounded for output, `met` decided on exact values. */
+function criterion(m: Measured): Criterion {
+  const target = m.exactTarget ?? fromDecimal(m.target);
+  return {
+    id: m.id,
+    value: m.round(m.value),
+    target: m.target,
+    met: cmp(m.value, target) >= 0 && (m.also ?? true),
+    label: LABELS[m.id],
+    unit: m.unit,
+    gap: m.round(max(ZERO, sub(target, m.value))),
+    detail: m.detail,
+  };
+}
+
+const twoPlaces = (x: Fraction) => roundFraction(x, 2);
+
+/** years_in_business: (to − startedOn) / 365.25, from the earliest payment without startedOn. */
+export function yearsInBusiness(ctx: Context) {
+  let since: IsoDate | null = ctx.practice.startedOn;
+  if (since === null) {
+    for (const p of ctx.payments)
+      if (since === null || p.record.date < since) since = p.record.date;
+  }
+  // days / 365.25 = 4·days / 1461; no start date and no payment: 0 years.
+  const value = since === null ? ZERO : frac(4 * daysBetween(since, ctx.period.to), 1461);
+  return { value, since };
+}
+
+/**
+ * niche: service revenue in P of clients in the niche segment ÷ all service revenue in
+ * P. Without practice.niche, the segment with the most service revenue (ties: first
+ * by name). 0 when service revenue is ≤ 0.
+ */
+export function nicheShare(ctx: Context, serviceRevenue: number) {
+  const bySegment = new Map<string, number>();
+  for (const { record: p, amount } of ctx.payments) {
+    if (p.offerId === null || p.clientId === null || !inPeriod(p.date, ctx.period)) continue;
+    const offer = ctx.offerById.get(p.offerId);
+    const segment = normalName(ctx.clientById.get(p.clientId)?.segment);
+    if (offer && segment !== null && isServiceKind(offer.kind)) addTo(bySegment, segment, amount);
+  }
+  let segment = normalName(ctx.practice.niche);
+  if (segment === null) {
+    for (const [name, sum] of bySegment) {
+      const best = segment === null ? undefined : bySegment.get(segment);
+      if (best === undefined || sum > best || (sum === best && name < (segment as string))) {
+        segment = name;
+      }
+    }
+  }
+  const inNiche = segment === null ? 0 : (bySegment.get(segment) ?? 0);
+  const value = serviceRevenue > 0 ? frac(inNiche, serviceRevenue) : ZERO;
+  return { value, segment, fromPractice: normalName(ctx.practice.niche) !== null };
+}
+
+/**
+ * The three full calendar months service_income looks at: ending with to's month when
+ * `to` is its last day, else with the month before.
+ * @example incomeWindow('2024-06-30') // { from: '2024-04-01', to: '2024-06-30' }
+ * @example incomeWindow('2024-06-29') // { from: '2024-03-01', to: '2024-05-31' }
+ */
+export function incomeWindow(to: IsoDate): { from: IsoDate; to: IsoDate } {
+  const lastMonth = addMonths(to, to === lastDayOfMonth(to) ? 0 : -1);
+  return { from: addMonths(lastMonth, -2), to: lastDayOfMonth(lastMonth) };
+}
+
+/** service_income: service revenue in the window ÷ 3, minor units, exact. */
+export function serviceIncome(ctx: Context) {
+  const window = incomeWindow(ctx.period.to);
+  let sum = 0;
+  for (const { record: p, amount } of ctx.payments) {
+    if (p.offerId === null || p.date < window.from || p.date > window.to) continue;
+    const offer = ctx.offerById.get(p.offerId);
+    if (offer && isServiceKind(offer.kind)) sum += amount;
+  }
+  return { value: frac(sum, 3), window };
+}
+
+function salesExperience(ctx: Context) {
+  let enrolled = 0;
+  let declined = 0;
+  for (const v of ctx.conversations) {
+    if (v.outcome === 'enrolled') enrolled++;
+    else if (v.outcome === 'declined') declined++;
+  }
+  return { enrolled, declined };
+}
+
+/**
+ * The readiness section of the report.
+ * @example readiness(ctx, ledger, facts).stage // 'building'
+ */
+export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Readiness {
+  const t = ctx.targets;
+  const c = ctx.currency;
+  const serviceRevenue = revenueOfKinds(ledger, isServiceKind);
+  const years = yearsInBusiness(ctx);
+  const niche = nicheShare(ctx, serviceRevenue);
+  const income = serviceIncome(ctx);
+  const incomeTarget = mul(fromDecimal(t.monthlyServiceIncome), minorPerMajor(c));
+  const sales = salesExperience(ctx);
+  const criteria: Criterion[] = [
+    criterion({
+      id: 'years_in_business',
+      unit: 'years',
+      value: years.value,
+      target: t.yearsInBusiness,
+      round: twoPlaces,
+      detail: { since: years.since },
+    }),
+    criterion({
+      id: 'buyers',
+      unit: 'clients',
+      value: frac(facts.buyers),
+      target: t.buyers,
+      round: ratio,
+      detail: {},
+    }),
+    criterion({
+      id: 'niche',
+      unit: 'share',
+      value: niche.value,
+      target: t.nicheShare,
+      round: ratio,
+      detail: { segment: niche.segment, segmentFrom: niche.fromPractice ? 'practice' : 'largest' },
+    }),
+    criterion({
+      id: 'service_income',
+      unit: 'money',
+      value: income.value,
+      target: t.monthlyServiceIncome,
+      exactTarget: incomeTarget,
+      round: (x) => moneyOf(x, c),
+      detail: income.window,
+    }),
+    criterion({
+      id: 'sales_experience',
+      unit: 'conversations',
+      value: frac(sales.enrolled + sales.declined),
+      target: t.conversations,
+      round: ratio,
+      detail: sales,
+      also: sales.enrolled >= 1,
+    }),
+  ];
+  const ready = criteria.every((x) => x.met);
+  const productRevenue = revenueOfKinds(ledger, isProductKind);
+  const productHours = hoursOfKinds(ledger, isProductKind);
+  let stage: Stage;
+  // service_income < 0.5 × target ⇔ value·2 < target, exact in minor units.
+  if (cmp(mul(income.value, frac(2)), incomeTarget) < 0) stage = 'foundation';
+  else if (!ready) stage = 'building';
+  else stage = productRevenue > 0 ? 'leveraging' : 'ready';
+  const warnings: Warning[] = [];
+  if (!ready && (productRevenue > 0 || productHours > 0n))
+    warnings.push('products_before_foundation');
+  return { ready, stage, warnings, criteria };
+}
