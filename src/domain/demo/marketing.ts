@@ -71,10 +71,21 @@ function podcasts(tl: Timeline, ledger: Ledger, rng: Rng): void {
     const show = rng.pick(SHOWS);
     ledger.time({
       day: workday(day),
-      hours: rng.hours(2.5, 4),
+      hours: rng.hours(3, 5),
       activity: 'marketing',
       channel: 'podcast',
       note: `Guest on "${show}" (prep, recording, promo)`,
+    });
+  }
+  // Getting booked is work too: pitching hosts, one-sheets, follow-ups.
+  for (let m = 5; monthStart(tl, m) <= tl.end; m++) {
+    const day = workday(monthStart(tl, m) + rng.int(0, 20));
+    ledger.time({
+      day,
+      hours: rng.hours(1, 2.5),
+      activity: 'marketing',
+      channel: 'podcast',
+      note: 'Pitching podcast hosts',
     });
   }
   for (const m of [10, 16, 22, 31]) {
