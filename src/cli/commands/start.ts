@@ -1,0 +1,62 @@
+/**
+ * `fulcrum start` (what `npm start` runs): opens the embedded database, loads the demo
+ * practice on first run, and shows where to look next.
+ */
+import type { Command } from 'commander';
+import { recreateDemo } from '../../app/demo.ts';
+import { listPracticeSummaries } from '../../app/practices.ts';
+import { buildReport } from '../../app/report.ts';
+import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
+import type { CliIo } from '../io.ts';
+import { formatters } from '../report-text.ts';
+import { describeImport } from './summaries.ts';
+
+export function registerStartCommand(program: Command, io: CliIo): void {
+  program
+    .command('start')
+    .description(
+      'open the database (creating it with the demo practice on first run) and show where to look',
+    )
+    .action(async (_opts: unknown, command: Command) => {
+      const target = dbTarget(globalsOf(command), io);
+      await withStore(command, io, async (store) => {
+        let practices = await listPracticeSummaries(store.db);
+        if (practices.length === 0) {
+          io.out(`New database at ${describeTarget(target)}: loading the demo practice…\n`);
+          io.out(describeImport(await recreateDemo(store, { endDate: io.today() })));
+          practices = await listPracticeSummaries(store.db);
+        } else {
+          io.out(`Database: ${describeTarget(target)}\n`);
+        }
+        for (const p of practices) {
+          const r = await buildReport(store, p.id).catch(() => null);
+          if (!r) {
+            io.out(`\n${p.name}: no records yet.\n`);
+            continue;
+          }
+          const f = formatters(r.currency);
+          const best = r.levers[0];
+          io.out(
+            `\n${p.name} (${r.period.from} to ${r.period.to}): revenue ${f.money(r.totals.revenue)}, ` +
+              `net ${f.money(r.totals.net)} over ${r.totals.hours} hours = ${f.rate(r.totals.effectiveHourlyRate)}.\n`,
+          );
+          if (best)
+            io.out(
+              `  Worth most now: ${best.id.replace('_', ' ')} (${f.money(best.annualImpact)} a year).\n`,
+            );
+        }
+        const practiceFlag = practices.length > 1 ? ` --practice "${practices[0]!.name}"` : '';
+        io.out(
+          [
+            '',
+            'Where to look next:',
+            `  npx fulcrum report${practiceFlag}           the full report: streams, readiness, levers, ladder`,
+            `  npx fulcrum report${practiceFlag} --json    the same as JSON`,
+            '  npx fulcrum import FILE…          add your own data (a bundle, or exports from Stripe, PayPal, Toggl…)',
+            '  npx fulcrum --help                every command',
+            '',
+          ].join('\n'),
+        );
+      });
+    });
+}

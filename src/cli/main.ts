@@ -1,0 +1,14 @@
+/** Entry point of the `fulcrum` command: parse, run, report errors, return the exit code. */
+import { reportError } from './errors.ts';
+import { type CliIo, processIo } from './io.ts';
+import { buildProgram } from './program.ts';
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
