@@ -31,13 +31,14 @@ export function lengthVerdict(hours: number): 'zero_length' | 'over_24h' | null 
 export function durationSeconds(text: string, decimal?: DecimalMark): number | null {
   const clock = parseDuration(text);
   if (clock !== null) return clock;
-  const value = parseNumber(text, decimal);
-  if (!value || value.num < 0n) return null;
-  return Math.round((Number(value.num) / 10 ** value.scale) * 3600);
+  const hours = decimalHours(text, decimal);
+  return hours === null ? null : Math.round(hours * 3600);
 }
 
 /** Decimal hours → exact hours as a number (`0,01` → 0.01), or null. */
 export function decimalHours(text: string, decimal?: DecimalMark): number | null {
+  // Digits and separators only: parseNumber would read `1h` or `1 EUR` as 1.
+  if (!/^\d[\d.,]*$/.test(text.trim())) return null;
   const value = parseNumber(text, decimal);
   if (!value || value.num < 0n) return null;
   return Number(value.num) / 10 ** value.scale;
@@ -63,11 +64,11 @@ export function billableOf(text: string): 'yes' | 'no' | null {
   return null;
 }
 
-/** Attributes with empty values dropped and the rest trimmed. */
+/** Attributes with empty values dropped, the rest trimmed, line breaks as `\n`. */
 export function attributesOf(values: Record<string, string | null | undefined>): Attributes {
   const out: Attributes = {};
   for (const [name, value] of Object.entries(values)) {
-    const text = value?.trim();
+    const text = value?.replace(/\r\n?/g, '\n').trim();
     if (text) out[name] = text;
   }
   return out;
