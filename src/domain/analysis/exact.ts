@@ -99,3 +99,16 @@ export function roundInteger(x: Fraction): number {
   const result = Number(divRound(x.n, x.d));
   return Object.is(result, -0) ? 0 : result;
 }
+
+/**
+ * Rounds up (towards +∞) to `places` decimals: for a shortfall that must never show
+ * as 0 while it is not.
+ * @example ceilFraction(frac(1, 300), 2) // 0.01
+ */
+export function ceilFraction(x: Fraction, places: number): number {
+  const scaled = x.n * 10n ** BigInt(places);
+  const q = scaled / x.d;
+  const up = scaled > q * x.d ? q + 1n : q;
+  const result = Number(`${up}e-${places}`);
+  return Object.is(result, -0) ? 0 : result;
+}

@@ -5,10 +5,13 @@
  */
 import { addMonths, daysBetween, type IsoDate, lastDayOfMonth } from '../dates.ts';
 import { isProductKind, isServiceKind } from '../model.ts';
+import { minorDigits } from '../money.ts';
 import type { ClientFacts } from './clients.ts';
 import type { Context } from './context.ts';
 import {
+  ceilFraction,
   cmp,
+  div,
   type Fraction,
   frac,
   fromDecimal,
@@ -19,7 +22,7 @@ import {
   ZERO,
 } from './exact.ts';
 import { hoursOfKinds, type Ledger, revenueOfKinds } from './ledger.ts';
-import { minorPerMajor, moneyOf, ratio } from './output.ts';
+import { minorPerMajor } from './output.ts';
 import { inPeriod } from './period.ts';
 import type { Criterion, Readiness, Stage, Warning } from './report.ts';
 import { addTo, normalName } from './segments.ts';
@@ -35,34 +38,35 @@ const LABELS: Record<Criterion['id'], string> = {
 interface Measured {
   id: Criterion['id'];
   unit: Criterion['unit'];
-  /** Exact value, in the unit of `exactTarget`. */
+  /** Exact value, in the unit of the target (major units for money). */
   value: Fraction;
-  /** The target as the practice set it (major units for money). */
+  /** The target as the practice set it. */
   target: number;
-  /** The target in the unit of `value`; defaults to `target` itself. */
-  exactTarget?: Fraction;
-  round: (x: Fraction) => number;
+  /** Decimals of the output: years 2, shares 4, money the currency's, counts 0. */
+  places: number;
   detail: Criterion['detail'];
   /** A further condition of `met` (sales_experience: at least one enrolled). */
   also?: boolean;
 }
 
-/** A criterion: value and gap rounded for output, `met` decided on exact values. */
+/**
+ * A criterion: the value rounded for output, `met` decided on the exact value, the gap
+ * rounded up so that an unmet criterion never shows a gap of 0 (a value that rounds
+ * to its target shows a gap of one last digit).
+ */
 function criterion(m: Measured): Criterion {
-  const target = m.exactTarget ?? fromDecimal(m.target);
+  const target = fromDecimal(m.target);
   return {
     id: m.id,
-    value: m.round(m.value),
+    value: roundFraction(m.value, m.places),
     target: m.target,
     met: cmp(m.value, target) >= 0 && (m.also ?? true),
     label: LABELS[m.id],
     unit: m.unit,
-    gap: m.round(max(ZERO, sub(target, m.value))),
+    gap: ceilFraction(max(ZERO, sub(target, m.value)), m.places),
     detail: m.detail,
   };
 }
-
-const twoPlaces = (x: Fraction) => roundFraction(x, 2);
 
 /** years_in_business: (to − startedOn) / 365.25, from the earliest payment without startedOn. */
 export function yearsInBusiness(ctx: Context) {
@@ -114,7 +118,7 @@ export function incomeWindow(to: IsoDate): { from: IsoDate; to: IsoDate } {
   return { from: addMonths(lastMonth, -2), to: lastDayOfMonth(lastMonth) };
 }
 
-/** service_income: service revenue in the window ÷ 3, minor units, exact. */
+/** service_income: service revenue in the window ÷ 3, in major units, exact. */
 export function serviceIncome(ctx: Context) {
   const window = incomeWindow(ctx.period.to);
   let sum = 0;
@@ -123,7 +127,7 @@ export function serviceIncome(ctx: Context) {
     const offer = ctx.offerById.get(p.offerId);
     if (offer && isServiceKind(offer.kind)) sum += amount;
   }
-  return { value: frac(sum, 3), window };
+  return { value: div(frac(sum, 3), minorPerMajor(ctx.currency)), window };
 }
 
 function salesExperience(ctx: Context) {
@@ -147,7 +151,6 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
   const years = yearsInBusiness(ctx);
   const niche = nicheShare(ctx, serviceRevenue);
   const income = serviceIncome(ctx);
-  const incomeTarget = mul(fromDecimal(t.monthlyServiceIncome), minorPerMajor(c));
   const sales = salesExperience(ctx);
   const criteria: Criterion[] = [
     criterion({
@@ -155,7 +158,7 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
       unit: 'years',
       value: years.value,
       target: t.yearsInBusiness,
-      round: twoPlaces,
+      places: 2,
       detail: { since: years.since },
     }),
     criterion({
@@ -163,7 +166,7 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
       unit: 'clients',
       value: frac(facts.buyers),
       target: t.buyers,
-      round: ratio,
+      places: 0,
       detail: {},
     }),
     criterion({
@@ -171,7 +174,7 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
       unit: 'share',
       value: niche.value,
       target: t.nicheShare,
-      round: ratio,
+      places: 4,
       detail: { segment: niche.segment, segmentFrom: niche.fromPractice ? 'practice' : 'largest' },
     }),
     criterion({
@@ -179,8 +182,7 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
       unit: 'money',
       value: income.value,
       target: t.monthlyServiceIncome,
-      exactTarget: incomeTarget,
-      round: (x) => moneyOf(x, c),
+      places: minorDigits(c),
       detail: income.window,
     }),
     criterion({
@@ -188,7 +190,7 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
       unit: 'conversations',
       value: frac(sales.enrolled + sales.declined),
       target: t.conversations,
-      round: ratio,
+      places: 0,
       detail: sales,
       also: sales.enrolled >= 1,
     }),
@@ -197,8 +199,9 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
   const productRevenue = revenueOfKinds(ledger, isProductKind);
   const productHours = hoursOfKinds(ledger, isProductKind);
   let stage: Stage;
-  // service_income < 0.5 × target ⇔ value·2 < target, exact in minor units.
-  if (cmp(mul(income.value, frac(2)), incomeTarget) < 0) stage = 'foundation';
+  // service_income < 0.5 × target ⇔ 2 × value < target, exact.
+  if (cmp(mul(income.value, frac(2)), fromDecimal(t.monthlyServiceIncome)) < 0)
+    stage = 'foundation';
   else if (!ready) stage = 'building';
   else stage = productRevenue > 0 ? 'leveraging' : 'ready';
   const warnings: Warning[] = [];

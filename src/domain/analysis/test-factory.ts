@@ -16,6 +16,7 @@ import type {
   Rate,
 } from '../model.ts';
 import { toMinor } from '../money.ts';
+import { AnalysisError } from './errors.ts';
 
 export interface OfferSpec {
   id: string;
@@ -165,4 +166,15 @@ export function buildPractice(spec: PracticeSpec = {}): PracticeData {
     listSnapshots: [],
     rates: spec.rates ?? [],
   };
+}
+
+/** The AnalysisError `run` throws; fails the test when it throws nothing or something else. */
+export function errorOf(run: () => unknown): AnalysisError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AnalysisError) return error;
+    throw error;
+  }
+  throw new Error('expected an AnalysisError, but nothing was thrown');
 }
