@@ -91,6 +91,11 @@ export interface ImportOptions {
   decimal?: '.' | ',';
   /** Generic CSV column mapping: field → header name, e.g. `{ date: 'Date', amount: 'Amount' }`. */
   map?: Record<string, string>;
+  /** The day of the import (the caller's today): open-ended calendar series stop here.
+   * Importers never read the clock; without it, a calendar's latest DTSTAMP is used. */
+  asOf?: IsoDate;
+  /** The calendar owner's email addresses: events they declined are skipped. */
+  ownerEmails?: readonly string[];
 }
 
 /** Everything one file produced. `issues` with severity error mean the file is refused. */
