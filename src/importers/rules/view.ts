@@ -33,8 +33,8 @@ export class FieldTable {
   private formatSlot = -1;
   private size = 0;
   private usesAmount = false;
-  /** Lower-cased attribute names, cached across records (they repeat). */
-  private readonly lowered = new Map<string, string>();
+  /** Slot of each attribute name as records spell it (-1: no rule reads it), cached across records. */
+  private readonly keySlots = new Map<string, number>();
 
   /** Where `field` (any case) is read from; registers a slot the first time. */
   source(field: string): FieldSource {
@@ -56,6 +56,7 @@ export class FieldTable {
     if (slot === undefined) {
       slot = this.size++;
       this.attributeSlots.set(name, slot);
+      this.keySlots.clear();
     }
     return { kind: 'text', slot };
   }
@@ -66,13 +67,12 @@ export class FieldTable {
     if (this.attributeSlots.size > 0) {
       const attributes = record.attributes;
       for (const key in attributes) {
-        let name = this.lowered.get(key);
-        if (name === undefined) {
-          name = key.toLowerCase();
-          this.lowered.set(key, name);
+        let slot = this.keySlots.get(key);
+        if (slot === undefined) {
+          slot = this.attributeSlots.get(key.toLowerCase()) ?? -1;
+          this.keySlots.set(key, slot);
         }
-        const slot = this.attributeSlots.get(name);
-        if (slot !== undefined) texts[slot] = normalizeText(attributes[key] ?? '');
+        if (slot >= 0) texts[slot] = normalizeText(attributes[key] ?? '');
       }
     }
     const hasMoney = record.kind !== 'time';
