@@ -6,7 +6,7 @@
 import type { ChannelRow } from './channels.ts';
 import type { ClientFacts } from './clients.ts';
 import type { Context } from './context.ts';
-import { type Fraction, frac, mul } from './exact.ts';
+import { type Fraction, frac, mul, sign } from './exact.ts';
 import { formatHours, formatMoney, formatNumber, formatPercent } from './format.ts';
 import { hoursOf } from './hours.ts';
 import { minorPerMajor } from './output.ts';
@@ -108,6 +108,8 @@ export function explainMoreConversations(x: {
   capped: boolean;
   extraHours: Fraction | null;
   spare: Fraction | null;
+  /** hours.total(P) of the practice. */
+  totalHours: Fraction;
 }): string {
   const { ctx } = x;
   const c = ctx.currency;
@@ -127,9 +129,11 @@ export function explainMoreConversations(x: {
   const need = formatHours(x.extraHours);
   const spare = formatHours(x.spare);
   const weekly = formatNumber(ctx.practice.weeklyCapacityHours ?? 0);
+  const usable = sign(x.spare) > 0 ? spare : '0 h';
   return (
     `${head} would be worth ${formatMoney(x.uncapped, c)} a year ${formula}, but the new clients ` +
-    `need ${need} of delivery a year and you have ${spare} spare (${weekly} h × 52 − your hours × ` +
-    `${annualised(ctx)}), so it is capped at ${formatMoney(x.impact, c)}.`
+    `need ${need} of delivery a year and you have ${spare} spare (${weekly} h × 52 − ` +
+    `${formatHours(x.totalHours)} × ${annualised(ctx)}), so it is capped at ` +
+    `${formatMoney(x.impact, c)} (${formatMoney(x.uncapped, c)} × ${usable} ÷ ${need}).`
   );
 }

@@ -146,6 +146,7 @@ export function moreConversations(ctx: Context, ledger: Ledger, facts: ClientFac
       capped,
       extraHours,
       spare: cap?.spare ?? null,
+      totalHours,
     }),
   };
 }
