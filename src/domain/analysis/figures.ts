@@ -59,19 +59,34 @@ export const FIGURES = {
   'criteria.sales_experience':
     'Sales conversations in the period that ended enrolled or declined; met with enough of them and at least one enrolled.',
   'criteria.gap': 'How far the value is below its target (0 when met).',
+  'assumptions.raise': 'raise_rates: how much rates go up, as a share (0.1 = 10%); editable.',
+  'assumptions.uplift':
+    'referrals: extra referrals a year per active client (0.1 = one per ten); editable.',
+  'assumptions.extraPerWeek': 'more_conversations: extra sales conversations a week; editable.',
   'levers.raise_rates': 'raise × service revenue in the period × 365 ÷ days, rounded to the cent.',
   'levers.raise_rates.breakEvenClientLoss':
     'raise ÷ (1 + raise): the share of clients you could lose before the raise costs money.',
+  'levers.raise_rates.serviceRevenue':
+    'Service revenue in the period (payments to 1:1, package, retainer, group, workshop and team offers).',
   'levers.best_channel':
     '(best channel yield − worst channel yield) × the worst channel’s marketing hours × 365 ÷ days, rounded to the cent; 0 with fewer than two measured channels.',
   'levers.best_channel.yieldPerHour':
     "(Revenue in the period from the channel's new clients − its costs) ÷ its marketing hours.",
+  'levers.best_channel.best': 'The measured channel with the highest yield per marketing hour.',
+  'levers.best_channel.worst':
+    'The measured channel with the lowest yield per marketing hour, whose hours would move.',
+  'levers.best_channel.revenue': "Payments in the period of the channel's new clients.",
+  'levers.best_channel.marketingHours': 'Marketing hours in the period logged to the channel.',
+  'levers.best_channel.marketingCosts': 'Costs in the period linked to the channel.',
   'levers.best_channel.newClients':
     'Clients from the channel whose first payment falls in the period.',
   'levers.referrals':
     'uplift × active clients × average new-client revenue × 365 ÷ days, rounded to the cent.',
   'levers.referrals.referralRate':
     'New clients who came by referral ÷ active clients (clients who paid in the period).',
+  'levers.referrals.referredNew': 'New clients with a referrer, or whose source is "referral".',
+  'levers.referrals.activeClients': 'Clients with a payment above 0 in the period.',
+  'levers.referrals.newClients': 'Clients whose first payment above 0 falls in the period.',
   'levers.referrals.avgNewClientRevenue':
     'Payments in the period of clients whose first payment falls in it ÷ their number.',
   'levers.more_conversations':
@@ -79,12 +94,26 @@ export const FIGURES = {
   'levers.more_conversations.closeRate':
     'Enrolled ÷ (enrolled + declined) conversations in the period.',
   'levers.more_conversations.valuePerConversation': 'Close rate × average new-client revenue.',
+  'levers.more_conversations.enrolled': 'Sales conversations in the period that ended enrolled.',
+  'levers.more_conversations.declined': 'Sales conversations in the period that ended declined.',
+  'levers.more_conversations.uncappedImpact':
+    '52 × extra conversations a week × close rate × average new-client revenue, before the capacity cap.',
+  'levers.more_conversations.extraHours':
+    '52 × extra conversations a week × close rate × delivery hours per new client.',
+  'levers.more_conversations.spareHours':
+    'Weekly capacity × 52 − hours worked in the period × 365 ÷ days.',
+  'levers.more_conversations.deliveryHoursPerNewClient':
+    'Delivery hours in the period on new clients ÷ their number.',
   'levers.more_conversations.capped':
     'True when the extra clients need more delivery hours a year than the weekly capacity leaves spare.',
   'ladder.current':
     'The highest rung among offers that brought at least 10% of revenue in the period (0 when none).',
   'ladder.recommended':
     'The nearest rung above the current one that fits your readiness and constraints; blank: the levers are the next step.',
+  'ladder.candidates.rung':
+    'A rung above the current one: 1 hourly 1:1, 2 packages, 3 high-ticket packages, 4 group work, 5 products, 6 beyond your own hours.',
+  'ladder.candidates.reasons':
+    'Why a rung does not fit yet: the unmet foundation criteria, or live_sessions.',
   'ladder.candidates.distance': 'Rungs between the candidate and the current rung.',
   'ladder.candidates.eligible':
     'Products (5) and scaling beyond your hours (6) need all criteria met; 1:1 (1) and group work (4) need live sessions.',
