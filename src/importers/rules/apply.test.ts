@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { AppliesTo, Rule, RuleTargets } from '../../domain/rules/model.ts';
+import { parseConditions } from '../../domain/rules/parse.ts';
 import { applyRules, describeMatch } from './apply.ts';
 import { compileRules } from './compile.ts';
-import type { AppliesTo, Rule, RuleTargets } from './model.ts';
-import { parseConditions } from './parse.ts';
 import { cost, payment, timeEntry } from './records.fixtures.ts';
 
 let next = 0;

@@ -2,10 +2,11 @@
  * Applying rules to one record, and explaining a match for previews. For many records,
  * compile once with `compileRules` and call `matcher.apply` instead.
  */
+
+import { formatCondition } from '../../domain/rules/format.ts';
+import type { Assignment, Condition, MatchContext, Rule } from '../../domain/rules/model.ts';
 import type { ImportedRecord } from '../types.ts';
 import { compileCondition, compileRules } from './compile.ts';
-import { formatCondition } from './format.ts';
-import type { Assignment, Condition, MatchContext, Rule } from './model.ts';
 import { FieldTable, rawValue } from './view.ts';
 
 /**

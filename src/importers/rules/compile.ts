@@ -7,9 +7,10 @@
  * rule that sets it wins. A later rule can still fill a field an earlier one left unset.
  * Nothing is defaulted: a time entry no rule gives an activity has `activity: null`.
  */
+
+import type { Assignment, Condition, MatchContext, Rule } from '../../domain/rules/model.ts';
+import { TARGET_FIELDS } from '../../domain/rules/model.ts';
 import type { ImportedRecord } from '../types.ts';
-import type { Assignment, Condition, MatchContext, Rule } from './model.ts';
-import { TARGET_FIELDS } from './model.ts';
 import { FieldTable, normalizeText, type RecordView } from './view.ts';
 
 type Test = (view: RecordView) => boolean;

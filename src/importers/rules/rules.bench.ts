@@ -5,10 +5,10 @@
  * of a real rule list, where each record is tested against nearly every rule.
  */
 import { bench, describe } from 'vitest';
+import type { Rule } from '../../domain/rules/model.ts';
+import { parseConditions } from '../../domain/rules/parse.ts';
 import type { ImportedRecord } from '../types.ts';
 import { compileRules } from './compile.ts';
-import type { Rule } from './model.ts';
-import { parseConditions } from './parse.ts';
 import { payment, timeEntry } from './records.fixtures.ts';
 
 const WORDS =

@@ -19,11 +19,12 @@
  *
  * The caller previews the suggestion (`compileRules`, `describeMatch`) before saving it.
  */
+
+import { quote } from '../../domain/rules/format.ts';
+import type { AppliesTo, Condition, Rule, RuleTargets } from '../../domain/rules/model.ts';
+import { TARGET_FIELDS } from '../../domain/rules/model.ts';
 import type { ImportedRecord } from '../types.ts';
 import { compileRules } from './compile.ts';
-import { quote } from './format.ts';
-import type { AppliesTo, Condition, Rule, RuleTargets } from './model.ts';
-import { TARGET_FIELDS } from './model.ts';
 import { normalizeText } from './view.ts';
 
 const WHAT_FIELDS = ['project', 'product', 'task', 'title', 'category', 'description', 'tags'];

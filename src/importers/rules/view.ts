@@ -4,8 +4,8 @@
  * Field names are matched case-insensitively against the record's attribute names.
  */
 import { toMajor } from '../../domain/money.ts';
+import type { MatchContext } from '../../domain/rules/model.ts';
 import type { ImportedRecord } from '../types.ts';
-import type { MatchContext } from './model.ts';
 
 /** Text as conditions compare it: trimmed, lower-case, NFC (so é typed and é exported agree). */
 export function normalizeText(text: string): string {

@@ -5,7 +5,7 @@
  * least one target.
  */
 import { z } from 'zod';
-import { ACTIVITIES } from '../../domain/model.ts';
+import { ACTIVITIES } from '../model.ts';
 import { checkCondition, FIELD_PATTERN } from './check.ts';
 import { APPLIES_TO, OPS, TARGET_FIELDS } from './model.ts';
 

@@ -4,7 +4,7 @@
  * and sent through the API; `schema.ts` validates it, `syntax/` reads and writes the text
  * a user types, `compile.ts` applies it.
  */
-import type { Activity } from '../../domain/model.ts';
+import type { Activity } from '../model.ts';
 
 /** Which records a rule looks at: one kind of `ImportedRecord`, or all of them. */
 export const APPLIES_TO = ['payment', 'time', 'cost', 'any'] as const;
