@@ -1,0 +1,49 @@
+/**
+ * `openStore`: the one way to get a database. A `postgres://` URL opens a pg Pool, any
+ * other target a SQLite file (or `:memory:`); migrations run before it is returned.
+ */
+import { CamelCasePlugin, Kysely } from 'kysely';
+import type { Database, Engine } from './database.ts';
+import { StoreError } from './errors.ts';
+import { migrateToLatest } from './migrate.ts';
+import { isPostgresUrl, postgresDialect } from './postgres.ts';
+import { sqliteDialect } from './sqlite.ts';
+
+export interface Store {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Closes the pool or file; calling it twice is harmless. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database named by `target` and brings its schema up to date.
+ *
+ * @example
+ * const store = await openStore('fulcrum.db');            // SQLite file
+ * const store = await openStore('postgres://u@host/db');  // PostgreSQL
+ * @throws StoreError `db_unreachable`, `db_open_failed` or `migration_failed`.
+ */
+export async function openStore(target: string): Promise<Store> {
+  const engine: Engine = isPostgresUrl(target) ? 'postgres' : 'sqlite';
+  if (engine === 'sqlite' && /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+    throw new StoreError(
+      'db_open_failed',
+      `Unsupported database URL "${target.split('://')[0]}://…": use a postgres:// URL or a file path`,
+    );
+  }
+  const dialect = engine === 'postgres' ? await postgresDialect(target) : sqliteDialect(target);
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= db.destroy();
+    return closing;
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { db, engine, close };
+}

@@ -1,0 +1,33 @@
+/**
+ * The one `Database` interface Kysely is typed with. Properties are camelCase; the
+ * CamelCasePlugin installed by `openStore` maps them to the snake_case SQL names
+ * (`timeEntries.practiceId` → `time_entries.practice_id`) — the only place that mapping
+ * happens. Migrations speak raw snake_case SQL.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { ClientTable } from './client.table.ts';
+import type { ConversationTable } from './conversation.table.ts';
+import type { CostTable } from './cost.table.ts';
+import type { ListSnapshotTable } from './list-snapshot.table.ts';
+import type { OfferTable } from './offer.table.ts';
+import type { PaymentTable } from './payment.table.ts';
+import type { PracticeTable } from './practice.table.ts';
+import type { RateTable } from './rate.table.ts';
+import type { TimeEntryTable } from './time-entry.table.ts';
+
+export interface Database {
+  practices: PracticeTable;
+  offers: OfferTable;
+  clients: ClientTable;
+  payments: PaymentTable;
+  timeEntries: TimeEntryTable;
+  costs: CostTable;
+  conversations: ConversationTable;
+  listSnapshots: ListSnapshotTable;
+  rates: RateTable;
+}
+
+/** What every repository function takes first: the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export type Engine = 'sqlite' | 'postgres';

@@ -1,0 +1,11 @@
+/**
+ * Every migration, imported statically (no directory scan: works from tsx, tests and
+ * bundled code). Names are timestamps `YYYY_MM_DD_NNNN_what`; the Migrator runs them in
+ * name order. Add new ones at the end; never edit or remove a released one.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './2026_11_25_0001_initial.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026_11_25_0001_initial': initial,
+};

@@ -1,0 +1,153 @@
+/**
+ * A practice's records as a whole: save a `PracticeData` (upsert by id, never
+ * duplicate), load it back in stored order, count it. Every query is scoped by the
+ * practice id; the practice row itself is written by practice.repository.ts.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { isIsoDate } from '../domain/dates.ts';
+import type { PracticeData } from '../domain/model.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type Collection, keyOf } from './collections.ts';
+import type { Database, Executor } from './database.ts';
+import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
+import { findPracticeById } from './practice.repository.ts';
+import { nextPosition, selectRecords, upsertRecords } from './upsert.ts';
+
+/** Records of one practice per collection (a type alias so it fits `Record<string, number>`). */
+export type RecordCounts = { [K in Collection]: number };
+
+/** What a save did per collection: records new to the practice and records updated by key. */
+export type SaveSummary = { [K in Collection]: { added: number; updated: number } };
+
+/**
+ * Writes every record of `data` into practice `practiceId`: a record whose key (id; date
+ * for list snapshots; date, from and to for rates) exists is updated, any other is
+ * added after the practice's existing records. Records of the practice absent from
+ * `data` are kept. Runs in one transaction (the given one, or its own).
+ *
+ * @example await savePracticeData(trx, practiceId, data) // { payments: { added: 3, updated: 1 }, … }
+ * @throws StoreError `duplicate_record` when `data` repeats a key, `duplicate_external_id`
+ *   when a payment's external id belongs to another payment of the practice.
+ */
+export async function savePracticeData(
+  db: Executor,
+  practiceId: number,
+  data: PracticeData,
+): Promise<SaveSummary> {
+  checkUniqueKeys(data);
+  if (!db.isTransaction) {
+    return (db as Kysely<Database>).transaction().execute((trx) => save(trx, practiceId, data));
+  }
+  return save(db as Transaction<Database>, practiceId, data);
+}
+
+async function save(
+  trx: Transaction<Database>,
+  practiceId: number,
+  data: PracticeData,
+): Promise<SaveSummary> {
+  const before = await countRecords(trx, practiceId);
+  for (const name of COLLECTION_NAMES) {
+    const spec = COLLECTIONS[name];
+    const records = data[name];
+    if (records.length === 0) continue;
+    try {
+      await upsertRecords(
+        trx,
+        spec,
+        practiceId,
+        records,
+        await nextPosition(trx, spec, practiceId),
+      );
+    } catch (error) {
+      if (name === 'payments' && isUniqueViolation(error)) {
+        throw new StoreError(
+          'duplicate_external_id',
+          `A payment's external id already belongs to another payment of this practice (${messageOf(error)})`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+  const after = await countRecords(trx, practiceId);
+  const summary = {} as SaveSummary;
+  for (const name of COLLECTION_NAMES) {
+    const added = after[name] - before[name];
+    summary[name] = { added, updated: data[name].length - added };
+  }
+  return summary;
+}
+
+/**
+ * The practice and its records, each collection in stored order (a bundle imported into
+ * an empty practice comes back in the bundle's order).
+ *
+ * @param opts.to only dated records on or before this `YYYY-MM-DD` (offers and clients are all loaded).
+ * @throws StoreError `practice_not_found`, `invalid_argument` for a bad `to`.
+ */
+export async function loadPracticeData(
+  db: Executor,
+  practiceId: number,
+  opts: { to?: string } = {},
+): Promise<PracticeData> {
+  const { to } = opts;
+  if (to !== undefined && !isIsoDate(to)) {
+    throw new StoreError('invalid_argument', `Expected a date written YYYY-MM-DD, got "${to}"`);
+  }
+  const found = await findPracticeById(db, practiceId);
+  if (!found) throw new StoreError('practice_not_found', `No practice with id ${practiceId}`);
+  const { id: _id, createdAt: _c, updatedAt: _u, ...practice } = found;
+  const loaded = await Promise.all(
+    COLLECTION_NAMES.map((name) => selectRecords(db, COLLECTIONS[name], practiceId, to)),
+  );
+  const data = { practice } as Record<string, unknown>;
+  COLLECTION_NAMES.forEach((name, i) => {
+    data[name] = loaded[i];
+  });
+  return data as unknown as PracticeData;
+}
+
+/** How many records of each collection the practice holds, in one query. */
+export async function countRecords(db: Executor, practiceId: number): Promise<RecordCounts> {
+  const row = await db
+    .selectNoFrom((eb) =>
+      COLLECTION_NAMES.map((name) =>
+        eb
+          .selectFrom(COLLECTIONS[name].table)
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('practiceId', '=', practiceId)
+          .as(name),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  const counts = {} as RecordCounts;
+  for (const name of COLLECTION_NAMES) counts[name] = Number(row[name]);
+  return counts;
+}
+
+/** Refuses data that names a record twice: the engines would disagree on what to keep. */
+function checkUniqueKeys(data: PracticeData): void {
+  for (const name of COLLECTION_NAMES) {
+    const spec = COLLECTIONS[name];
+    const seen = new Set<string>();
+    for (const record of data[name]) {
+      const key = keyOf(spec, record);
+      if (seen.has(key)) {
+        throw new StoreError('duplicate_record', `${name}: "${key}" appears more than once`);
+      }
+      seen.add(key);
+    }
+  }
+  const owners = new Map<string, string>();
+  for (const payment of data.payments) {
+    if (payment.externalId === null || payment.externalId === undefined) continue;
+    const other = owners.get(payment.externalId);
+    if (other !== undefined) {
+      throw new StoreError(
+        'duplicate_external_id',
+        `payments: external id "${payment.externalId}" is used by both "${other}" and "${payment.id}"`,
+      );
+    }
+    owners.set(payment.externalId, payment.id);
+  }
+}

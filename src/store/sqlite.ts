@@ -1,0 +1,33 @@
+/** The SQLite side of `openStore`: better-sqlite3 on a file (or `:memory:`), tuned once. */
+import BetterSqlite3 from 'better-sqlite3';
+import { type Dialect, SqliteDialect } from 'kysely';
+import { messageOf, StoreError } from './errors.ts';
+
+/** How long a writer waits for another connection's lock before failing, in ms. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating if needed) the SQLite database at `path`: WAL journal, foreign keys
+ * enforced (the cascade from practices relies on it), a busy timeout.
+ *
+ * @throws StoreError `db_open_failed` when the file cannot be opened or is not a database.
+ */
+export function sqliteDialect(path: string): Dialect {
+  let database: BetterSqlite3.Database | undefined;
+  try {
+    database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+    // The first statement reads the header: a file that is not a database fails here.
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } catch (error) {
+    database?.close();
+    throw new StoreError(
+      'db_open_failed',
+      `Cannot open the SQLite database "${path}": ${messageOf(error)}`,
+      { cause: error },
+    );
+  }
+  return new SqliteDialect({ database });
+}
