@@ -69,28 +69,65 @@ export async function* decodeText(
   const countLines = (text: string) => {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
   };
-  for await (const chunk of source) {
-    if (!enc) enc = sniffEncoding(chunk);
-    let text: string;
+  // Sniff on at least SNIFF_BYTES (a stream may arrive in tiny chunks), and while every
+  // byte so far was ASCII, a later invalid UTF-8 byte means Latin-1, not a broken file.
+  let head: Uint8Array[] = [];
+  let headBytes = 0;
+  let asciiSoFar = true;
+  const decode = (chunk: Uint8Array): string => {
     if (enc === 'utf8') {
       utf8 ??= new TextDecoder('utf-8', { fatal: true });
       try {
-        text = utf8.decode(chunk, { stream: true });
+        const text = utf8.decode(chunk, { stream: true });
+        asciiSoFar &&= isAscii(chunk);
+        return text;
       } catch {
-        throw new DecodeError(
-          'the file is not valid UTF-8 here (mixed encodings?): save it as UTF-8 and try again',
-          line,
-        );
+        if (!asciiSoFar) {
+          throw new DecodeError(
+            'the file is not valid UTF-8 here (mixed encodings?): save it as UTF-8 and try again',
+            line,
+          );
+        }
+        enc = 'win1252';
       }
-    } else {
-      other ??= iconv.getDecoder(enc === 'win1252' ? 'win1252' : enc);
-      text = other.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     }
+    other ??= iconv.getDecoder(enc === 'win1252' ? 'win1252' : (enc ?? 'utf8'));
+    return other.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  };
+  for await (const chunk of source) {
+    if (!enc) {
+      head.push(chunk);
+      headBytes += chunk.byteLength;
+      if (headBytes < SNIFF_BYTES) continue;
+    }
+    const bytes = enc ? chunk : concatBytes(head);
+    head = [];
+    enc ??= sniffEncoding(bytes);
+    const text = decode(bytes);
+    countLines(text);
+    if (text) yield text;
+  }
+  if (!enc && headBytes > 0) {
+    const bytes = concatBytes(head);
+    enc = sniffEncoding(bytes);
+    const text = decode(bytes);
     countLines(text);
     if (text) yield text;
   }
   const rest = enc === 'utf8' ? (utf8?.decode() ?? '') : (other?.end() ?? '');
   if (rest) yield rest;
+}
+
+const SNIFF_BYTES = 4096;
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b > 0x7f) return false;
+  return true;
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  return Buffer.concat(parts);
 }
 
 function newlines(cells: readonly string[]): number {
@@ -100,6 +137,9 @@ function newlines(cells: readonly string[]): number {
   }
   return n;
 }
+
+const GUESS_CHARS = 64 * 1024;
+const GUESS_LINES = 10;
 
 /**
  * Reads CSV rows from bytes. Blank lines are skipped (but counted). The delimiter is
@@ -116,9 +156,23 @@ export async function* readCsv(
   });
   let failure: unknown;
   const pump = (async () => {
+    // papaparse guesses line endings and the delimiter from its first chunk only: give it
+    // a first chunk with several lines even when the bytes arrive in tiny pieces.
+    let start = '';
+    let startLines = 0;
+    let started = false;
     for await (const text of decodeText(source, options.encoding)) {
-      if (!parser.write(text)) await once(parser, 'drain');
+      let piece = text;
+      if (!started) {
+        start += text;
+        startLines += text.split('\n').length - 1;
+        if (start.length < GUESS_CHARS && startLines < GUESS_LINES) continue;
+        started = true;
+        piece = start;
+      }
+      if (!parser.write(piece)) await once(parser, 'drain');
     }
+    if (!started && start) parser.write(start);
     parser.end();
   })().catch((error: unknown) => {
     failure = error;
