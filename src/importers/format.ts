@@ -59,8 +59,9 @@ export interface CsvFormat {
   label: string;
   /** 0 = not this format; higher = more certain. Header names only. */
   detect(header: HeaderIndex): number;
-  /** Columns whose values decide the date order and the decimal mark. */
-  survey?(header: HeaderIndex): { dates?: number[]; amounts?: number[] };
+  /** Columns whose values decide the date order and the decimal mark (the options tell a
+   * mapped format, such as the generic CSV, which columns those are). */
+  survey?(header: HeaderIndex, options: ImportOptions): { dates?: number[]; amounts?: number[] };
   /** Checks required columns (returns issues on the header line) or returns the row mapper. */
   open(ctx: FormatContext): RowMapper | { missing: string[] };
 }
@@ -104,7 +105,7 @@ async function decideSpelling(
   open: () => ByteSource,
   options: ImportOptions,
 ): Promise<Spelling | string> {
-  const wanted = format.survey?.(header) ?? {};
+  const wanted = format.survey?.(header, options) ?? {};
   const dateCols = wanted.dates ?? [];
   const amountCols = wanted.amounts ?? [];
   let dateOrder: DateOrder | null | 'conflict' = null;
