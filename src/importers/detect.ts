@@ -41,6 +41,19 @@ export async function detectFormat(open: () => ByteSource): Promise<string | nul
   return best?.id ?? null;
 }
 
+/** The id of the generic CSV format, chosen whenever a column mapping is given. */
+export const GENERIC_FORMAT_ID = 'generic';
+
+/** The format to read a file with: `options.format`, else generic when a mapping is given, else detected. */
+export async function chooseFormat(
+  open: () => ByteSource,
+  options: ImportOptions,
+): Promise<string | null> {
+  if (options.format) return options.format;
+  if (options.map) return GENERIC_FORMAT_ID;
+  return detectFormat(open);
+}
+
 /** Human label of a format id. */
 export function formatLabel(id: string): string {
   if (id === ICS_FORMAT.id) return ICS_FORMAT.label;
@@ -56,7 +69,7 @@ export async function* importFileEvents(
   open: () => ByteSource,
   options: ImportOptions,
 ): AsyncGenerator<ImportEvent & { format?: string }> {
-  const id = options.format ?? (await detectFormat(open));
+  const id = await chooseFormat(open, options);
   if (id === ICS_FORMAT.id) {
     yield* importIcs(file, await readAllText(open), options);
     return;
@@ -83,7 +96,7 @@ export async function importFileResult(
 ): Promise<ImportResult> {
   const result: ImportResult = {
     file,
-    format: options.format ?? (await detectFormat(open)) ?? 'unknown',
+    format: (await chooseFormat(open, options)) ?? 'unknown',
     records: [],
     skipped: [],
     issues: [],

@@ -1,0 +1,2 @@
+/** Square formats: the Transactions CSV. */
+export { squareTransactions } from './transactions.format.ts';
