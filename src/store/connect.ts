@@ -2,10 +2,11 @@
  * `openStore`: the one way to get a database. A `postgres://` URL opens a pg Pool, any
  * other target a SQLite file (or `:memory:`); migrations run before it is returned.
  */
-import { CamelCasePlugin, Kysely } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database, Engine } from './database.ts';
 import { StoreError } from './errors.ts';
 import { migrateToLatest } from './migrate.ts';
+import { naming } from './naming.ts';
 import { isPostgresUrl, postgresDialect } from './postgres.ts';
 import { sqliteDialect } from './sqlite.ts';
 
@@ -33,7 +34,7 @@ export async function openStore(target: string): Promise<Store> {
     );
   }
   const dialect = engine === 'postgres' ? await postgresDialect(target) : sqliteDialect(target);
-  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect, plugins: [naming] });
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= db.destroy();

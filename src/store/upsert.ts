@@ -4,9 +4,10 @@
  * a table name chosen at run time, so these work on a loosely typed view of the
  * database; the typed collection specs (collections.ts) say what goes in.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
+import { sqlName } from './naming.ts';
 
 type Row = Record<string, unknown>;
 type Loose = Kysely<Record<string, Row>>;
@@ -72,20 +73,25 @@ export async function upsertRecords(
   }
 }
 
-/** The practice's records of `spec`, only the model columns, in stored order. */
+/**
+ * The practice's records of `spec`, only the model columns, in stored order. This is the
+ * bulk path (hundreds of thousands of rows): it bypasses the CamelCasePlugin's per-row
+ * key remapping by aliasing each `snake_case` column `AS "camelCase"` in the SQL.
+ */
 export async function selectRecords(
   db: Executor,
   spec: CollectionSpec,
   practiceId: number,
   to?: string,
 ): Promise<Row[]> {
-  let query = loose(db)
-    .selectFrom(spec.table)
-    .select(spec.columns as string[])
-    .where('practiceId', '=', practiceId);
+  const raw = loose(db.withoutPlugins());
+  let query = raw
+    .selectFrom(sqlName(spec.table))
+    .select(spec.columns.map((c) => sql.ref(sqlName(c)).as(c)))
+    .where(sqlName('practiceId'), '=', practiceId);
   if (to !== undefined && spec.dated) query = query.where('date', '<=', to);
   query = query.orderBy('position');
-  for (const column of spec.key) query = query.orderBy(column);
+  for (const column of spec.key) query = query.orderBy(sqlName(column));
   return query.execute();
 }
 

@@ -1,0 +1,93 @@
+/** Migrations: apply on an empty database, are idempotent on reopen, and fail loudly. */
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { type Kysely, sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/engines.ts';
+import { openStore } from './connect.ts';
+import { StoreError } from './errors.ts';
+import { migrateToLatest } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { createPractice } from './practice.repository.ts';
+import { countRecords } from './records.repository.ts';
+import { buildPractice } from './test-data.ts';
+
+/**
+ * sha256 of every released migration. A released migration is never edited: change the
+ * schema with a new migration. Add a line here when you release a new one.
+ */
+const RELEASED: Record<string, string> = {
+  '2026_11_25_0001_initial': '858df4d2e84b291eef7a5eafbdae043a68e6b635d1b762844d3188db8cacc1bb',
+};
+
+describeEachEngine('migrations', (ctx) => {
+  it('create every table on an empty database', async () => {
+    const { db } = ctx.store;
+    const applied = await db
+      .withoutPlugins()
+      .selectFrom('kysely_migration' as never)
+      .select(sql<string>`name`.as('name'))
+      .orderBy(sql`name`)
+      .execute();
+    expect(applied.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS));
+    const id = await createPractice(db, buildPractice());
+    expect(await countRecords(db, id)).toEqual({
+      offers: 0,
+      clients: 0,
+      payments: 0,
+      timeEntries: 0,
+      costs: 0,
+      conversations: 0,
+      listSnapshots: 0,
+      rates: 0,
+    });
+  });
+
+  it('are idempotent: reopening applies nothing and keeps the data', async () => {
+    const id = await createPractice(ctx.store.db, buildPractice());
+    expect(await migrateToLatest(ctx.store.db)).toEqual([]);
+    const again = await openStore(ctx.database.target);
+    try {
+      const row = await again.db
+        .selectFrom('practices')
+        .select('name')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      expect(row?.name).toBe(buildPractice().name);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('report a failing migration as a StoreError naming it', async () => {
+    const broken = {
+      ...MIGRATIONS,
+      '2099_01_01_0001_broken': {
+        up: async (db: Kysely<unknown>) => {
+          await sql`this is not sql`.execute(db);
+        },
+      },
+    };
+    const error = await migrateToLatest(ctx.store.db, broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({ code: 'migration_failed' });
+    expect((error as Error).message).toContain('2099_01_01_0001_broken');
+  });
+});
+
+it('migration names are timestamped and in order', () => {
+  const names = Object.keys(MIGRATIONS);
+  for (const name of names) expect(name).toMatch(/^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+$/);
+  expect([...names].sort()).toEqual(names);
+});
+
+it('released migrations are never edited', () => {
+  for (const [name, hash] of Object.entries(RELEASED)) {
+    const file = new URL(`./migrations/${name}.ts`, import.meta.url);
+    const actual = createHash('sha256')
+      .update(readFileSync(file, 'utf8').replace(/\r\n/g, '\n'))
+      .digest('hex');
+    expect(actual, `${name} was edited after release: add a new migration instead`).toBe(hash);
+  }
+});
