@@ -22,10 +22,11 @@ async function startsWithCalendar(open: () => ByteSource): Promise<boolean> {
   return false;
 }
 
-async function readAllText(open: () => ByteSource): Promise<string> {
-  let text = '';
-  for await (const chunk of decodeText(open())) text += chunk;
-  return text;
+/** A whole file's bytes: the iCalendar reader unfolds lines before decoding them. */
+async function readAllBytes(open: () => ByteSource): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of open()) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** The format id of a file, or null when no format recognises it. */
@@ -71,7 +72,7 @@ export async function* importFileEvents(
 ): AsyncGenerator<ImportEvent & { format?: string }> {
   const id = await chooseFormat(open, options);
   if (id === ICS_FORMAT.id) {
-    yield* importIcs(file, await readAllText(open), options);
+    yield* importIcs(file, await readAllBytes(open), options);
     return;
   }
   const format = CSV_FORMATS.find((f) => f.id === id);

@@ -2,13 +2,15 @@
  * iCalendar text → a tree of components whose properties keep their file line, read
  * defensively: one bad line is a problem to report, never the end of the file.
  *
- * Lines are unfolded (CRLF/LF + one space or tab, even inside a word or a multi-byte
- * character), split into name, parameters (quoted or not, comma lists) and raw value.
+ * Lines are unfolded (lines.ts: on the bytes, so a fold inside a word or a multi-byte
+ * character is undone), split into name, parameters (quoted or not, comma lists) and
+ * raw value.
  * Known bad data is repaired: a quoted TZID that swallowed its value
  * (`DTSTART;TZID="W. Europe Standard Time:20200609T090000"`) and an unquoted TZID with a
  * colon (`TZID=(UTC-05:00) Eastern…:20201028T133000`). Values stay raw; `unescapeText`
  * reads TEXT values.
  */
+import { unfoldBytes, unfoldText } from './lines.ts';
 
 export interface ContentLine {
   /** 1-based line of the file on which this (unfolded) line starts. */
@@ -30,23 +32,15 @@ export interface Component {
   children: Component[];
   /** Its unfolded lines from BEGIN to END, for ical.js. */
   text: string;
+  /** False when the file ends before its END line (a download cut short). */
+  closed: boolean;
 }
 
 export interface ContentProblem {
   line: number;
+  /** `bad_line`, `stray_end`, or `truncated_file` (a component never closed). */
+  code: 'bad_line' | 'stray_end' | 'truncated_file';
   message: string;
-}
-
-/** Unfolds lines: each logical line with the file line it starts on. */
-export function unfold(text: string): { line: number; text: string }[] {
-  const out: { line: number; text: string }[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  lines.forEach((raw, i) => {
-    const last = out[out.length - 1];
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && last) last.text += raw.slice(1);
-    else if (raw.trim() !== '') out.push({ line: i + 1, text: raw });
-  });
-  return out;
 }
 
 const DATE_PROPS = new Set(['DTSTART', 'DTEND', 'DUE', 'RECURRENCE-ID', 'EXDATE', 'RDATE']);
@@ -124,17 +118,18 @@ export function splitTextList(value: string): string[] {
 }
 
 /** Reads the component tree. Lines outside any component are ignored. */
-export function readComponents(text: string): {
+export function readComponents(input: string | Uint8Array): {
   roots: Component[];
   problems: ContentProblem[];
 } {
-  const lines = unfold(text);
+  const lines = typeof input === 'string' ? unfoldText(input) : unfoldBytes(input);
   const roots: Component[] = [];
   const problems: ContentProblem[] = [];
   const stack: { component: Component; from: number }[] = [];
-  const close = (index: number, end: number) => {
+  const close = (index: number, end: number, closed: boolean) => {
     const open = stack.splice(index);
     for (const { component, from } of open.reverse()) {
+      component.closed = closed;
       component.text = lines
         .slice(from, end + 1)
         .map((l) => l.text)
@@ -147,6 +142,7 @@ export function readComponents(text: string): {
       if (stack.length)
         problems.push({
           line: logical.line,
+          code: 'bad_line',
           message: `cannot read "${logical.text.slice(0, 60)}"`,
         });
       return;
@@ -159,25 +155,32 @@ export function readComponents(text: string): {
         props: [],
         children: [],
         text: '',
+        closed: false,
       };
       (top ? top.children : roots).push(component);
       stack.push({ component, from: index });
     } else if (parsed.name === 'END') {
       const name = parsed.value.trim().toUpperCase();
       const at = stack.findLastIndex((s) => s.component.name === name);
-      if (at === -1) problems.push({ line: logical.line, message: `END:${name} without BEGIN` });
-      else close(at, index);
+      if (at === -1)
+        problems.push({
+          line: logical.line,
+          code: 'stray_end',
+          message: `END:${name} without BEGIN`,
+        });
+      else close(at, index, true);
     } else if (top) {
       top.props.push(parsed);
     }
   });
   if (stack.length) {
-    const first = stack[0]?.component;
+    const last = stack[stack.length - 1]?.component;
     problems.push({
       line: lines[lines.length - 1]?.line ?? 1,
-      message: `BEGIN:${first?.name} on line ${first?.line} is never closed (file cut short?)`,
+      code: 'truncated_file',
+      message: `the file ends inside BEGIN:${last?.name} of line ${last?.line} (cut short?): download it again`,
     });
-    close(0, lines.length - 1);
+    close(0, lines.length - 1, false);
   }
   return { roots, problems };
 }

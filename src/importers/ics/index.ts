@@ -39,12 +39,13 @@ interface Group {
 }
 
 /**
- * Reads a calendar file's text into time entries, skipped events and issues.
+ * Reads a calendar file into time entries, skipped events and issues. Give it the file's
+ * bytes (so folds inside multi-byte characters are undone before decoding) or its text.
  * @example [...importIcs('work.ics', text, { timezone: 'Europe/Berlin', currency: 'EUR', asOf: '2025-06-30' })]
  */
 export function* importIcs(
   file: string,
-  text: string,
+  input: string | Uint8Array,
   options: ImportOptions,
 ): Generator<ImportEvent> {
   const out: ImportEvent[] = [];
@@ -62,11 +63,16 @@ export function* importIcs(
     ids: new ContentIds('ics'),
     warn: (line, code, message, property) => issue(line, code, message, 'warning', property),
   };
-  const { roots, problems } = readComponents(text);
-  for (const problem of problems) ctx.warn(problem.line, 'bad_line', problem.message);
+  const { roots, problems } = readComponents(input);
+  for (const problem of problems) {
+    const severity = problem.code === 'truncated_file' ? 'error' : 'warning';
+    issue(problem.line, problem.code, problem.message, severity);
+  }
   let calendars = roots.filter((c) => c.name === 'VCALENDAR');
   if (!calendars.length && roots.some((c) => c.name === 'VEVENT')) {
-    calendars = [{ name: 'VCALENDAR', line: 1, props: [], children: roots, text: '' }];
+    calendars = [
+      { name: 'VCALENDAR', line: 1, props: [], children: roots, text: '', closed: true },
+    ];
   }
   if (!calendars.length) {
     issue(1, 'not_calendar', 'no BEGIN:VCALENDAR … END:VCALENDAR in this file', 'error');
@@ -83,9 +89,17 @@ function readCalendar(calendar: Component, ctx: Context): void {
     ctx.options.timezone,
     (line, code, message) => ctx.warn(line, code, message, 'TZID'),
   );
-  const events = calendar.children
-    .filter((c) => c.name === 'VEVENT')
-    .map((c) => readEvent(c, ctx.warn));
+  const events: IcsEvent[] = [];
+  for (const component of calendar.children) {
+    if (component.name !== 'VEVENT') continue;
+    // An event the file ends inside is incomplete: not read (the file is refused anyway).
+    if (component.closed) events.push(readEvent(component, ctx.warn));
+    else
+      ctx.out.push({
+        type: 'skip',
+        skipped: { source: { file: ctx.file, line: component.line }, reason: 'truncated' },
+      });
+  }
   const groups = new Map<string, Group>();
   for (const event of events) {
     const uid = event.uid ?? ctx.ids.next(event.identity);
