@@ -123,8 +123,14 @@ export function explainMoreConversations(x: {
     `You enrolled ${x.enrolled} of ${x.enrolled + x.declined} decided sales conversations (${rate}); ` +
     `${extra} more a week at ${avg} per new client`;
   const formula = `(52 × ${extra} × ${rate} × ${avg})`;
-  if (!x.capped || x.extraHours === null || x.spare === null) {
+  if (x.extraHours === null || x.spare === null) {
     return `${head} is worth ${formatMoney(x.impact, c)} a year ${formula}.`;
+  }
+  if (!x.capped) {
+    return (
+      `${head} is worth ${formatMoney(x.impact, c)} a year ${formula}; the ` +
+      `${formatHours(x.extraHours)} of delivery it needs fit in your ${formatHours(x.spare)} spare.`
+    );
   }
   const need = formatHours(x.extraHours);
   const spare = formatHours(x.spare);

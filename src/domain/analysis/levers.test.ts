@@ -264,10 +264,14 @@ describe('more_conversations', () => {
 
   it('is not capped when the extra hours fit', () => {
     // spare = 40 × 52 − 1440 = 640 ≥ 312.
-    expect(run(spec(40))).toMatchObject({
+    const fits = run(spec(40));
+    expect(fits).toMatchObject({
       annualImpact: 41600,
       details: { capped: false, extraHours: 312, spareHours: 640 },
     });
+    expect(fits.explanation).toBe(
+      'You enrolled 4 of 10 decided sales conversations (40%); 1 more a week at $2,000.00 per new client is worth $41,600.00 a year (52 × 1 × 40% × $2,000.00); the 312 h of delivery it needs fit in your 640 h spare.',
+    );
     // Exactly full: spare = 30 × 52 − (1440 − 192) = 312 = extraHours: not capped (">" in the spec).
     expect(run(spec(30, 208))).toMatchObject({
       annualImpact: 41600,

@@ -293,3 +293,18 @@ describe('exact hours and rates', () => {
     expect(s!.effectiveHourlyRate).toBe(78.07);
   });
 });
+
+describe('unassigned', () => {
+  it('counts a payment naming an offer the data does not have as unassigned', () => {
+    const data = buildPractice({
+      offers: [{ id: 'o1', kind: 'one_to_one' }],
+      payments: [
+        { date: '2024-02-01', amount: 100, offerId: 'o1' },
+        { date: '2024-02-01', amount: 40, fee: 1, offerId: 'ghost' },
+      ],
+    });
+    const sut = analyze(data, YEAR_2024);
+    expect(sut.streams.map((s) => s.revenue)).toEqual([100]);
+    expect(sut.totals).toMatchObject({ revenue: 140, unassigned: { revenue: 40, costs: 1 } });
+  });
+});
