@@ -181,18 +181,63 @@ function messageOf(issue: z.core.$ZodIssue): string {
 export function readBundle(value: unknown): BundleResult {
   const parsed = bundleSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        path: formatPath(issue.path),
-        message: messageOf(issue),
-      })),
-    };
+    const problems = parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: messageOf(issue),
+    }));
+    // List the broken references too, so one pass shows every problem; skip the fields
+    // the schema already named.
+    const named = new Set(problems.map((p) => p.path));
+    const loose = looseBundle(value);
+    if (loose) problems.push(...checkReferences(loose).filter((p) => !named.has(p.path)));
+    return { ok: false, problems };
   }
   const bundle = parsed.data;
   const problems = checkReferences(bundle);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, bundle, data: bundleToData(bundle) };
+}
+
+const COLLECTIONS = [
+  'offers',
+  'clients',
+  'payments',
+  'timeEntries',
+  'costs',
+  'conversations',
+  'rates',
+] as const;
+
+/**
+ * A bundle that failed the schema, shaped enough for `checkReferences`: arrays of
+ * objects (a non-object item becomes `{}` so indexes stay true), fields of the wrong type
+ * dropped. Null when the document has no practice currency to check against.
+ */
+function looseBundle(value: unknown): Bundle | null {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(value) || !isObject(value.practice)) return null;
+  const currency = value.practice.currency;
+  if (typeof currency !== 'string' || !isCurrencyCode(currency)) return null;
+  const clean = (item: unknown) =>
+    Object.fromEntries(
+      Object.entries(isObject(item) ? item : {}).filter(
+        ([key, v]) =>
+          typeof v === 'string' ||
+          (typeof v === 'number' && Number.isFinite(v) && key !== 'id') ||
+          (key === 'then' && isObject(v)),
+      ),
+    );
+  const out: Record<string, unknown> = { practice: { currency } };
+  for (const name of COLLECTIONS) {
+    const list = value[name];
+    out[name] = Array.isArray(list) ? list.map(clean) : [];
+  }
+  out.rates = (out.rates as Record<string, unknown>[]).filter(
+    (r) => typeof r.date === 'string' && typeof r.rate === 'number',
+  );
+  out.rules = Array.isArray(value.rules) ? value.rules.map(clean) : undefined;
+  return out as unknown as Bundle;
 }
 
 function checkReferences(b: Bundle): BundleProblem[] {
@@ -202,6 +247,7 @@ function checkReferences(b: Bundle): BundleProblem[] {
   const unique = (name: string, items: readonly { id: string }[]) => {
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
+      if (typeof item.id !== 'string') return;
       const first = seen.get(item.id);
       if (first !== undefined)
         add(`${name}[${i}].id`, `duplicate id "${item.id}" (also ${name}[${first}])`);
@@ -220,7 +266,7 @@ function checkReferences(b: Bundle): BundleProblem[] {
     if (value != null && !set.has(value)) add(path, `no ${noun} "${value}"`);
   };
   const money = (path: string, value: number | null | undefined, code: string) => {
-    if (value == null) return;
+    if (typeof value !== 'number' || typeof code !== 'string' || !isCurrencyCode(code)) return;
     const digits = minorDigits(code);
     if (!Number.isSafeInteger(Math.round(Math.abs(value) * 10 ** digits))) {
       add(path, `amount ${value} is too large`);
@@ -229,6 +275,7 @@ function checkReferences(b: Bundle): BundleProblem[] {
     }
   };
   const rated = (path: string, code: string, on: string) => {
+    if (typeof code !== 'string' || !isCurrencyCode(code) || typeof on !== 'string') return;
     if (code !== b.practice.currency && !findRate(b.rates, code, b.practice.currency, on)) {
       add(path, `no rate from ${code} to ${b.practice.currency} on or before ${on}`);
     }
