@@ -19,6 +19,8 @@ describe('Harvest detailed time report', () => {
       ['2024-03-04', 20],
       ['2024-03-04', 0.01],
     ]);
+    // Line 2's Notes are `""`: no description attribute at all.
+    expect(sut.records[0]?.attributes.description).toBeUndefined();
     expect(sut.records[1]?.attributes).toEqual({
       user: 'Peter Tester',
       client: 'Big Company',
