@@ -16,6 +16,7 @@ const spec = (): PracticeSpec => ({
     { id: 'c4', source: 'instagram' }, // an old client
     { id: 'c5', source: 'speaking' },
     { id: 'c6' }, // no source
+    { id: 'c7', source: 'Newsletter' }, // an old client: nothing in P for its channel
   ],
   payments: [
     { date: '2023-02-01', amount: 1000, offerId: 'o1', clientId: 'c1' },
@@ -27,6 +28,8 @@ const spec = (): PracticeSpec => ({
     { date: '2023-06-01', amount: 1000, offerId: 'o1', clientId: 'c4' },
     { date: '2023-07-01', amount: 300, offerId: 'o1', clientId: 'c5' },
     { date: '2023-07-01', amount: 900, offerId: 'o1', clientId: 'c6' },
+    { date: '2022-07-01', amount: 900, offerId: 'o1', clientId: 'c7' },
+    { date: '2023-07-01', amount: 900, offerId: 'o1', clientId: 'c7' },
   ],
   timeEntries: [
     { date: '2023-01-10', hours: 12, activity: 'marketing', channel: 'PODCAST' },

@@ -182,6 +182,20 @@ describe('referrals', () => {
     });
   });
 
+  it('reads "amount > 0" on the recorded amount, even when it converts to 0 cents', () => {
+    const tiny = buildPractice({
+      offers: OFFERS,
+      clients: [{ id: 'c1' }],
+      // 0.001 KWD × 3.25 = 0.00325 USD → 0 cents; still a payment above 0.
+      payments: [
+        { date: '2023-05-01', amount: 0.001, currency: 'KWD', offerId: 'o1', clientId: 'c1' },
+      ],
+      rates: [{ date: '2023-01-01', from: 'KWD', to: 'USD', rate: 3.25 }],
+    });
+    const sut = lever(analyze(tiny, YEAR_2023), 'referrals');
+    expect(sut.details).toMatchObject({ activeClients: 1, newClients: 1, avgNewClientRevenue: 0 });
+  });
+
   it('starts a client at its first payment > 0, not at an earlier refund', () => {
     const refundFirst = buildPractice({
       offers: OFFERS,

@@ -58,6 +58,17 @@ describe('years_in_business', () => {
     });
   });
 
+  it('is negative when startedOn is after `to`, as the formula says', () => {
+    // 2025-01-01 → 2024-12-31 = −1 day; −1 / 365.25 = −0.0027… → −0.00 shows as 0; gap 3.0027… → 3.01.
+    expect(run({ startedOn: '2025-01-01' }, '2024-12-31')).toMatchObject({
+      value: 0,
+      met: false,
+      gap: 3.01,
+    });
+    // 2026-01-01 → 2024-12-31 = −366 days → −1.0020… → −1.
+    expect(run({ startedOn: '2026-01-01' }, '2024-12-31')).toMatchObject({ value: -1 });
+  });
+
   it('is 0 without startedOn and without payments', () => {
     expect(run({}, '2024-12-31')).toMatchObject({ value: 0, gap: 3, detail: { since: null } });
   });
@@ -166,6 +177,16 @@ describe('niche', () => {
       value: 0.5,
       detail: { segment: 'a' },
     });
+  });
+
+  it('is 0 when service revenue is below 0', () => {
+    const data = buildPractice({
+      offers: OFFERS,
+      clients: [{ id: 'c1', segment: 'a' }],
+      payments: [{ date: '2024-02-01', amount: -500, offerId: 'o1', clientId: 'c1' }],
+    });
+    // −500 / −500 would be 1; a share of a loss means nothing: 0.
+    expect(criterion(analyze(data), 'niche')).toMatchObject({ value: 0 });
   });
 
   it('is 0 when there is no service revenue', () => {

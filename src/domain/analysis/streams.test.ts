@@ -209,10 +209,18 @@ describe('baseline fallbacks', () => {
       ],
       timeEntries: [{ date: '2024-02-01', hours: 4, offerId: 'o1' }],
     });
+    data.payments.push({ ...data.payments[0]!, id: 'p9', amount: 100000, offerId: 'o3' }); // 1000.00
+    data.timeEntries.push({ ...data.timeEntries[0]!, id: 't9', hours: 20, offerId: 'o3' });
     const sut = analyze(data, YEAR_2024);
     // (100 − 300) / 4 = −50.
     expect(sut.baselineHourlyRate).toBe(-50);
     expect(sut.streams[0]!.leverage).toBeNull();
+    // The product earns 1000 / 100 = 10 ≥ −50: the myth test still compares (decision 14).
+    expect(sut.streams[2]).toMatchObject({
+      effectiveHourlyRate: 10,
+      leverage: null,
+      beatsBaseline: true,
+    });
   });
 
   it('compares the myth test on exact values, not the rounded ones', () => {
