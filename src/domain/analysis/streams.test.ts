@@ -215,9 +215,9 @@ describe('baseline fallbacks', () => {
     // (100 − 300) / 4 = −50.
     expect(sut.baselineHourlyRate).toBe(-50);
     expect(sut.streams[0]!.leverage).toBeNull();
-    // The product earns 1000 / 100 = 10 ≥ −50: the myth test still compares (decision 14).
+    // The product earns 1000 / 20 = 50 ≥ −50: the myth test still compares (decision 14).
     expect(sut.streams[2]).toMatchObject({
-      effectiveHourlyRate: 10,
+      effectiveHourlyRate: 50,
       leverage: null,
       beatsBaseline: true,
     });
