@@ -16,6 +16,7 @@ import {
   dateOrderOf,
   dateOrderOfSamples,
   decimalMarkOf,
+  looksLikeDate,
 } from './values.ts';
 
 /** File-wide spellings, decided before rows are mapped. */
@@ -125,7 +126,7 @@ async function decideSpelling(
       if (n++ === 0) continue;
       if (needDates && dateOrder === null) {
         const values = dateCols.map((c) => row.cells[c] ?? '').filter(Boolean);
-        if (values.length) sawDates = true;
+        if (values.some(looksLikeDate)) sawDates = true;
         dateOrder = dateOrderOfSamples(values);
       }
       if (needDecimal && decimal === null)

@@ -40,15 +40,16 @@ export function parseNumber(
     negative = true;
     s = s.slice(1, -1);
   }
-  s = s.replace(/[A-Za-z$€£¥₹₩₽฿₪₫₴₦₱₲₵₡₭₮₸\s\u00a0\u202f']/g, '');
-  if (s.endsWith('-')) {
-    negative = !negative;
-    s = s.slice(0, -1);
-  }
-  if (s.startsWith('-')) {
-    negative = !negative;
-    s = s.slice(1);
-  } else if (s.startsWith('+')) s = s.slice(1);
+  // Currency codes and symbols may surround the number (`EUR 12.00`, `-$0.95`, `12,50 €`,
+  // `CA$5`), never sit inside it: `8O.00` is no amount.
+  const m = /^([^\d.,]*?)([\d.,][\d.,'\s\u00a0\u202f]*?)([^\d.,]*)$/.exec(s);
+  if (!m) return null;
+  const [, pre = '', body = '', post = ''] = m;
+  const around = /^[A-Za-z$€£¥₹₩₽฿₪₫₴₦₱₲₵₡₭₮₸\s\u00a0\u202f+-]*$/;
+  if (!around.test(pre) || !around.test(post)) return null;
+  if (pre.includes('-')) negative = !negative;
+  if (post.includes('-')) negative = !negative;
+  s = body.replace(/[\s\u00a0\u202f']/g, '');
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return null;
   const mark = decimal ?? guessDecimalMark(s);
   const thousands = mark === '.' ? ',' : '.';
@@ -78,16 +79,19 @@ function guessDecimalMark(s: string): DecimalMark {
 
 /**
  * Decides a file's decimal mark from sample values: `.` or `,` when some value shows it
- * unambiguously, null when every value is ambiguous (such as `1,234` or `100`).
+ * unambiguously, null when every value is ambiguous (such as `1,234` or `100`). A value
+ * that is not a number with that mark (`12,3,4`) is no evidence and is passed over.
  */
 export function decimalMarkOf(samples: Iterable<string>): DecimalMark | null {
   for (const raw of samples) {
     const s = raw.replace(/[^\d.,]/g, '');
     const lastDot = s.lastIndexOf('.');
     const lastComma = s.lastIndexOf(',');
-    if (lastDot !== -1 && lastComma !== -1) return lastDot > lastComma ? '.' : ',';
-    if (lastComma !== -1 && s.length - lastComma - 1 !== 3) return ',';
-    if (lastDot !== -1 && s.length - lastDot - 1 !== 3) return '.';
+    let mark: DecimalMark | null = null;
+    if (lastDot !== -1 && lastComma !== -1) mark = lastDot > lastComma ? '.' : ',';
+    else if (lastComma !== -1 && s.length - lastComma - 1 !== 3) mark = ',';
+    else if (lastDot !== -1 && s.length - lastDot - 1 !== 3) mark = '.';
+    if (mark && parseNumber(raw, mark)) return mark;
   }
   return null;
 }
@@ -116,9 +120,15 @@ export function dateOrderOf(format: string): DateOrder | null {
 
 const DATE_PARTS = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})/;
 
+/** True when a value starts like a date in one of the orders (`3/4/2019`, `2019-03-04`…). */
+export function looksLikeDate(text: string): boolean {
+  return DATE_PARTS.test(text.trim());
+}
+
 /**
  * Infers day-first or month-first from sample dates: a first part above 12 means day-first,
- * a second part above 12 month-first. Returns null while undecided (never guesses).
+ * a second part above 12 month-first, and dots (`04.03.2024`) are day-first: no locale
+ * writes the month first with dots. Returns null while undecided (never guesses).
  */
 export function dateOrderOfSamples(samples: Iterable<string>): DateOrder | 'conflict' | null {
   let seen: DateOrder | null = null;
@@ -129,7 +139,8 @@ export function dateOrderOfSamples(samples: Iterable<string>): DateOrder | 'conf
     if (a.length === 4) return 'ymd';
     const first = Number(a);
     const second = Number(m[2]);
-    const order: DateOrder | null = first > 12 ? 'dmy' : second > 12 ? 'mdy' : null;
+    const dotted = /^\d{1,2}\.\d{1,2}\.\d{2,4}/.test(raw.trim());
+    const order: DateOrder | null = first > 12 || dotted ? 'dmy' : second > 12 ? 'mdy' : null;
     if (order && seen && order !== seen) return 'conflict';
     if (order) seen = order;
   }
