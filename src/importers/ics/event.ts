@@ -22,6 +22,8 @@ export interface IcsEvent {
   line: number;
   uid: string | null;
   recurrenceId: IcsTime | null;
+  /** A RECURRENCE-ID that cannot be read: which occurrence it replaces is unknown. */
+  badRecurrenceId: boolean;
   start: IcsTime | null;
   end: IcsTime | null;
   /** DURATION in seconds, when there is no DTEND. */
@@ -60,6 +62,7 @@ export function readEvent(component: Component, warn: EventWarning): IcsEvent {
     line: component.line,
     uid: null,
     recurrenceId: null,
+    badRecurrenceId: false,
     start: null,
     end: null,
     duration: null,
@@ -93,6 +96,7 @@ export function readEvent(component: Component, warn: EventWarning): IcsEvent {
         break;
       case 'RECURRENCE-ID':
         event.recurrenceId = time(prop);
+        event.badRecurrenceId = event.recurrenceId === null;
         break;
       case 'DTSTART':
         event.start = time(prop);

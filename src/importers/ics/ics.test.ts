@@ -382,6 +382,30 @@ describe('iCalendar import: our edge cases', () => {
     expect(sut.issues).toEqual([]);
   });
 
+  it('skips an instance whose RECURRENCE-ID cannot be read, keeping the series', async () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:s@test',
+      'DTSTART:20240101T100000Z',
+      'DTEND:20240101T110000Z',
+      'RRULE:FREQ=DAILY;COUNT=2',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:s@test',
+      'SEQUENCE:3',
+      'RECURRENCE-ID:2024-01-02',
+      'DTSTART:20240102T150000Z',
+      'DTEND:20240102T160000Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const sut = await importBytes('r.ics', Buffer.from(text), { timezone: 'UTC' });
+    expect(rows(sut).map((r) => r[3])).toEqual(['2024-01-01T10:00:00Z', '2024-01-02T10:00:00Z']);
+    expect(sut.skipped).toEqual([{ source: { file: 'r.ics', line: 8 }, reason: 'invalid_event' }]);
+    expect(sut.issues.map((i) => [i.line, i.code])).toEqual([[11, 'bad_date']]);
+  });
+
   it('gives the same external ids when the same file is read again', async () => {
     const read = async () =>
       (

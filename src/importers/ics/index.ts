@@ -70,13 +70,17 @@ function readCalendar(calendar: Component, ctx: Context): void {
   const events: IcsEvent[] = [];
   for (const component of calendar.children) {
     if (component.name !== 'VEVENT') continue;
-    // An event the file ends inside is incomplete: not read (the file is refused anyway).
-    if (component.closed) events.push(readEvent(component, ctx.warn));
-    else
+    // An event the file ends inside is incomplete (the file is refused anyway); an
+    // instance whose RECURRENCE-ID cannot be read would pass for a second master.
+    const event = component.closed ? readEvent(component, ctx.warn) : null;
+    if (event && !event.badRecurrenceId) events.push(event);
+    else {
+      const reason = event ? 'invalid_event' : 'truncated';
       ctx.out.push({
         type: 'skip',
-        skipped: { source: { file: ctx.file, line: component.line }, reason: 'truncated' },
+        skipped: { source: { file: ctx.file, line: component.line }, reason },
       });
+    }
   }
   const groups = new Map<string, Group>();
   for (const event of events) {

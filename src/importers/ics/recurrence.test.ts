@@ -98,6 +98,16 @@ describe('expandSeries', () => {
     expect(sut.warnings).toEqual(['recurrence_capped']);
   });
 
+  it('stops a series a century after its start', () => {
+    const sut = expand(
+      { start: t('20000101T100000Z'), rrules: rule('FREQ=YEARLY;COUNT=500') },
+      null,
+      5000,
+    );
+    expect(sut.keys.at(-1)).toBe('2100-01-01T10:00:00Z');
+    expect(sut.warnings).toEqual(['recurrence_capped']);
+  });
+
   it('falls back to DTSTART alone for a malformed rule', () => {
     const sut = expand({ start: t('20240101T100000Z'), rrules: rule('RRULE:X;FREQ=DAILY') });
     expect(sut).toEqual({ keys: ['2024-01-01T10:00:00Z'], warnings: ['bad_rrule'] });

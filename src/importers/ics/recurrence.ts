@@ -75,6 +75,9 @@ export function ruleProblem(value: string): string | null {
   return /(^|;)FREQ=/i.test(value) ? null : 'no FREQ';
 }
 
+/** A series is not read beyond this many years after its start (sparse rules are slow). */
+const MAX_YEARS = 100;
+
 const anchored = (time: IcsTime) => time.kind === 'utc' || time.kind === 'zoned';
 
 interface Candidate {
@@ -130,13 +133,9 @@ function ruleStarts(
     if (untilMs !== null && ms > untilMs) break;
     if (untilDate !== null && dateOfWall(wall) > untilDate) break;
     if (openEnded && limits.horizon && dateInZone(ms, limits.zone) > limits.horizon) break;
-    if (walls.length >= limits.cap) {
-      warn(
-        rule.line,
-        'recurrence_capped',
-        `only the first ${limits.cap} occurrences are read`,
-        'RRULE',
-      );
+    if (walls.length >= limits.cap || wall.year > start.wall.year + MAX_YEARS) {
+      const limit = `${limits.cap} occurrences or ${MAX_YEARS} years`;
+      warn(rule.line, 'recurrence_capped', `only the first ${limit} of a series are read`, 'RRULE');
       break;
     }
     walls.push(wall);
