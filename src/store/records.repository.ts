@@ -80,7 +80,9 @@ async function save(
 
 /**
  * The practice and its records, each collection in stored order (a bundle imported into
- * an empty practice comes back in the bundle's order).
+ * an empty practice comes back in the bundle's order). Reads one snapshot: given the
+ * database, it opens a read-only REPEATABLE READ transaction, so a save committing
+ * meanwhile is seen whole or not at all (never payments without their new clients).
  *
  * @param opts.to only dated records on or before this `YYYY-MM-DD` (offers and clients are all loaded).
  * @throws StoreError `practice_not_found`, `invalid_argument` for a bad `to`.
@@ -94,16 +96,22 @@ export async function loadPracticeData(
   if (to !== undefined && !isIsoDate(to)) {
     throw new StoreError('invalid_argument', `Expected a date written YYYY-MM-DD, got "${to}"`);
   }
+  if (db.isTransaction) return load(db, practiceId, to);
+  return (db as Kysely<Database>)
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => load(trx, practiceId, to));
+}
+
+async function load(db: Executor, practiceId: number, to?: string): Promise<PracticeData> {
   const found = await findPracticeById(db, practiceId);
   if (!found) throw new StoreError('practice_not_found', `No practice with id ${practiceId}`);
   const { id: _id, createdAt: _c, updatedAt: _u, ...practice } = found;
-  const loaded = await Promise.all(
-    COLLECTION_NAMES.map((name) => selectRecords(db, COLLECTIONS[name], practiceId, to)),
-  );
   const data = { practice } as Record<string, unknown>;
-  COLLECTION_NAMES.forEach((name, i) => {
-    data[name] = loaded[i];
-  });
+  for (const name of COLLECTION_NAMES) {
+    data[name] = await selectRecords(db, COLLECTIONS[name], practiceId, to);
+  }
   return data as unknown as PracticeData;
 }
 
