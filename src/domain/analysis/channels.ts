@@ -81,7 +81,7 @@ export function pickChannels(rows: readonly ChannelRow[]) {
     const c = worst === null ? -1 : cmp(r.yieldPerHour, worst.yieldPerHour);
     if (worst === null || c < 0 || (c === 0 && r.marketingUnits < worst.marketingUnits)) worst = r;
   }
-  return { best, worst, measured: measured.length };
+  return { best, worst };
 }
 
 /**
@@ -91,7 +91,7 @@ export function pickChannels(rows: readonly ChannelRow[]) {
  */
 export function bestChannel(ctx: Context, facts: ClientFacts): Lever {
   const rows = channelRows(ctx, facts);
-  const { best, worst, measured } = pickChannels(rows);
+  const { best, worst } = pickChannels(rows);
   const c = ctx.currency;
   let impact: Fraction = ZERO;
   if (best !== null && worst !== null) {
@@ -114,6 +114,6 @@ export function bestChannel(ctx: Context, facts: ClientFacts): Lever {
     annualImpact: moneyOf(impact, c),
     assumptions: {},
     details: { best: best?.name ?? null, worst: worst?.name ?? null, channels },
-    explanation: explainBestChannel({ ctx, best, worst, measured, impact }),
+    explanation: explainBestChannel({ ctx, best, worst, impact }),
   };
 }

@@ -6,6 +6,7 @@ import type { IsoDate } from '../dates.ts';
 import type { Context } from './context.ts';
 import { type Fraction, frac, ZERO } from './exact.ts';
 import { inPeriod } from './period.ts';
+import { addTo } from './segments.ts';
 
 export interface ClientFacts {
   /** Clients whose first payment (earliest with amount > 0) is dated in P. */
@@ -38,13 +39,13 @@ export function clientFacts(ctx: Context): ClientFacts {
   for (const { record: p, amount } of ctx.payments) {
     const id = p.clientId;
     if (id === null) continue;
-    toDate.set(id, (toDate.get(id) ?? 0) + amount);
+    addTo(toDate, id, amount);
     if (p.amount > 0) {
       const seen = first.get(id);
       if (seen === undefined || p.date < seen) first.set(id, p.date);
     }
     if (!inPeriod(p.date, ctx.period)) continue;
-    paidInPeriod.set(id, (paidInPeriod.get(id) ?? 0) + amount);
+    addTo(paidInPeriod, id, amount);
     if (p.amount > 0) activeClients.add(id);
   }
   const newClients = new Set<string>();

@@ -3,7 +3,7 @@
  * converted and measured, the offers and clients indexed by id, the targets with
  * their defaults. Later steps only walk these arrays, never search them.
  */
-import type { Client, Conversation, Offer, PracticeData, Targets } from '../model.ts';
+import type { Client, Conversation, Offer, Outcome, PracticeData, Targets } from '../model.ts';
 import { DEFAULT_TARGETS } from '../model.ts';
 import type { Assumptions } from './assumptions.ts';
 import { type ConvertedCost, type ConvertedPayment, convertUpTo } from './convert.ts';
@@ -29,8 +29,8 @@ export interface Context {
   /** Time entries dated ≤ to, in units of 10^-hourScale hours. */
   time: readonly MeasuredEntry[];
   hourScale: number;
-  /** Conversations dated in P. */
-  conversations: readonly Conversation[];
+  /** Conversations dated in P, counted by outcome. */
+  outcomes: Readonly<Record<Outcome, number>>;
 }
 
 /** The targets of the practice over the defaults, ignoring unset ones. */
@@ -41,6 +41,16 @@ export function targetsOf(practice: PracticeData['practice']): Targets {
     if (typeof value === 'number' && Number.isFinite(value)) targets[key] = value;
   }
   return targets;
+}
+
+/** Conversations dated in the period, by outcome. */
+export function countOutcomes(
+  conversations: readonly Conversation[],
+  period: Period,
+): Record<Outcome, number> {
+  const counts = { enrolled: 0, declined: 0, pending: 0 };
+  for (const v of conversations) if (inPeriod(v.date, period)) counts[v.outcome]++;
+  return counts;
 }
 
 /**
@@ -68,6 +78,6 @@ export function buildContext(
     costs,
     time: measured.entries,
     hourScale: measured.scale,
-    conversations: data.conversations.filter((v) => inPeriod(v.date, period)),
+    outcomes: countOutcomes(data.conversations, period),
   };
 }

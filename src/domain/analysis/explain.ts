@@ -43,12 +43,11 @@ export function explainRaiseRates(x: {
   );
 }
 
-/** @example 'Podcast brought new clients at $95.00 per marketing hour and instagram at $12.50; …' */
+/** @example 'Your best channel, podcast, brought $160.00 of new-client revenue after costs per marketing hour and instagram $10.00; …' */
 export function explainBestChannel(x: {
   ctx: Context;
   best: (ChannelRow & { yieldPerHour: Fraction }) | null;
   worst: (ChannelRow & { yieldPerHour: Fraction }) | null;
-  measured: number;
   impact: Fraction;
 }): string {
   const { ctx, best, worst } = x;
@@ -101,7 +100,6 @@ export function explainMoreConversations(x: {
   enrolled: number;
   declined: number;
   closeRate: Fraction | null;
-  weeks: Fraction;
   avg: Fraction;
   uncapped: Fraction;
   impact: Fraction;

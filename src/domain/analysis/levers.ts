@@ -96,21 +96,17 @@ export function capacityCap(
  * @example moreConversations(ctx, ledger, facts).details.capped // true
  */
 export function moreConversations(ctx: Context, ledger: Ledger, facts: ClientFacts): Lever {
-  let enrolled = 0;
-  let declined = 0;
-  for (const v of ctx.conversations) {
-    if (v.outcome === 'enrolled') enrolled++;
-    else if (v.outcome === 'declined') declined++;
-  }
+  const { enrolled, declined } = ctx.outcomes;
   const closeRate = enrolled + declined === 0 ? null : frac(enrolled, enrolled + declined);
-  const weeks = mul(frac(52), fromDecimal(ctx.assumptions.extraPerWeek));
+  const extraPerYear = mul(frac(52), fromDecimal(ctx.assumptions.extraPerWeek));
   const newCount = facts.newClients.size;
   const deliveryPerNew =
     newCount === 0
       ? ZERO
       : div(hoursOf(facts.newClientDeliveryUnits, ctx.hourScale), frac(newCount));
-  const extraHours = closeRate === null ? null : mul(weeks, closeRate, deliveryPerNew);
-  const uncapped = closeRate === null ? ZERO : mul(weeks, closeRate, facts.avgNewClientRevenue);
+  const extraHours = closeRate === null ? null : mul(extraPerYear, closeRate, deliveryPerNew);
+  const uncapped =
+    closeRate === null ? ZERO : mul(extraPerYear, closeRate, facts.avgNewClientRevenue);
   const totalHours = hoursOf(totalUnits(ledger.totals), ctx.hourScale);
   const cap = capacityCap(ctx, totalHours, extraHours ?? ZERO);
   let impact = uncapped;
@@ -139,7 +135,6 @@ export function moreConversations(ctx: Context, ledger: Ledger, facts: ClientFac
       enrolled,
       declined,
       closeRate,
-      weeks,
       avg: facts.avgNewClientRevenue,
       uncapped,
       impact,

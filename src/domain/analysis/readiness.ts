@@ -93,18 +93,20 @@ export function nicheShare(ctx: Context, serviceRevenue: number) {
     const segment = normalName(ctx.clientById.get(p.clientId)?.segment);
     if (offer && segment !== null && isServiceKind(offer.kind)) addTo(bySegment, segment, amount);
   }
-  let segment = normalName(ctx.practice.niche);
-  if (segment === null) {
-    for (const [name, sum] of bySegment) {
-      const best = segment === null ? undefined : bySegment.get(segment);
-      if (best === undefined || sum > best || (sum === best && name < (segment as string))) {
-        segment = name;
-      }
-    }
-  }
+  const segment = normalName(ctx.practice.niche) ?? largestSegment(bySegment);
   const inNiche = segment === null ? 0 : (bySegment.get(segment) ?? 0);
   const value = serviceRevenue > 0 ? frac(inNiche, serviceRevenue) : ZERO;
   return { value, segment, fromPractice: normalName(ctx.practice.niche) !== null };
+}
+
+/** The segment with the most service revenue; ties go to the first by name. */
+function largestSegment(bySegment: ReadonlyMap<string, number>): string | null {
+  let best: string | null = null;
+  for (const [name, sum] of bySegment) {
+    const top = best === null ? undefined : bySegment.get(best);
+    if (top === undefined || sum > top || (sum === top && name < (best as string))) best = name;
+  }
+  return best;
 }
 
 /**
@@ -130,16 +132,6 @@ export function serviceIncome(ctx: Context) {
   return { value: div(frac(sum, 3), minorPerMajor(ctx.currency)), window };
 }
 
-function salesExperience(ctx: Context) {
-  let enrolled = 0;
-  let declined = 0;
-  for (const v of ctx.conversations) {
-    if (v.outcome === 'enrolled') enrolled++;
-    else if (v.outcome === 'declined') declined++;
-  }
-  return { enrolled, declined };
-}
-
 /**
  * The readiness section of the report.
  * @example readiness(ctx, ledger, facts).stage // 'building'
@@ -151,7 +143,7 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
   const years = yearsInBusiness(ctx);
   const niche = nicheShare(ctx, serviceRevenue);
   const income = serviceIncome(ctx);
-  const sales = salesExperience(ctx);
+  const { enrolled, declined } = ctx.outcomes;
   const criteria: Criterion[] = [
     criterion({
       id: 'years_in_business',
@@ -188,11 +180,11 @@ export function readiness(ctx: Context, ledger: Ledger, facts: ClientFacts): Rea
     criterion({
       id: 'sales_experience',
       unit: 'conversations',
-      value: frac(sales.enrolled + sales.declined),
+      value: frac(enrolled + declined),
       target: t.conversations,
       places: 0,
-      detail: sales,
-      also: sales.enrolled >= 1,
+      detail: { enrolled, declined },
+      also: enrolled >= 1,
     }),
   ];
   const ready = criteria.every((x) => x.met);
