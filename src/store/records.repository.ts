@@ -10,7 +10,7 @@ import { COLLECTION_NAMES, COLLECTIONS, type Collection, keyOf } from './collect
 import type { Database, Executor } from './database.ts';
 import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
 import { findPracticeById } from './practice.repository.ts';
-import { nextPosition, selectRecords, upsertRecords } from './upsert.ts';
+import { nextPosition, selectRecords, upsertRecords } from './record-sql.ts';
 
 /** Records of one practice per collection (a type alias so it fits `Record<string, number>`). */
 export type RecordCounts = { [K in Collection]: number };
