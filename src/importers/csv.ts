@@ -4,6 +4,7 @@
  * newlines, doubled quotes, delimiter detected) → `{ line, cells }` with the 1-based
  * line number on which each row starts. Memory stays bounded by the chunk size.
  */
+import { isAscii as bufferIsAscii } from 'node:buffer';
 import { once } from 'node:events';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -121,8 +122,7 @@ export async function* decodeText(
 const SNIFF_BYTES = 4096;
 
 function isAscii(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b > 0x7f) return false;
-  return true;
+  return bufferIsAscii(bytes);
 }
 
 function concatBytes(parts: Uint8Array[]): Uint8Array {

@@ -4,8 +4,15 @@
  * file-wide decimal marks and date orders, and timestamps turned into practice dates.
  */
 import { describe, expect, it } from 'vitest';
+import { dateInZone } from '../domain/dates.ts';
 import { readCsv } from './csv.ts';
-import { dateAtOffset, dateFromZone, parseOffset, parseTimestamp } from './timestamps.ts';
+import {
+  dateAtOffset,
+  dateFromZone,
+  localDateOf,
+  parseOffset,
+  parseTimestamp,
+} from './timestamps.ts';
 import { dateOrderOfSamples, decimalMarkOf, parseAmount } from './values.ts';
 
 function chunks(bytes: Uint8Array, size: number): Uint8Array[] {
@@ -110,5 +117,17 @@ describe('timestamps', () => {
     expect(dateAtOffset(parseTimestamp('2024-01-16', 'ymd')!, 0, 'Pacific/Honolulu')).toBe(
       '2024-01-16',
     );
+  });
+});
+
+describe('localDateOf', () => {
+  it('agrees with dateInZone around DST changes and odd offsets', () => {
+    const zones = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+    const start = Date.UTC(2024, 2, 9);
+    for (const zone of zones) {
+      for (let t = start; t < start + 40 * 86_400_000; t += 7 * 60_000) {
+        expect(localDateOf(t, zone)).toBe(dateInZone(t, zone));
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@
  * placed in time by what the export says about its clock (UTC, a fixed offset such as
  * PayPal's `PDT`, or an IANA zone) and turned into the date in the practice's zone.
  */
-import { dateInZone, type IsoDate, instantFromWallClock } from '../domain/dates.ts';
+import { type IsoDate, instantFromWallClock, wallClockIn } from '../domain/dates.ts';
 import { type DateOrder, parseClock, parseDate } from './values.ts';
 
 export interface ParsedTimestamp {
@@ -56,6 +56,29 @@ export function parseOffset(text: string): number | null {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
+/** Zone offsets (ms) by quarter hour of UTC: `Intl` is slow and offsets change rarely. */
+const offsetCache = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 900_000;
+
+/** The date in `zone` of an instant (as `dateInZone` gives it), offsets cached per quarter hour. */
+export function localDateOf(instantMs: number, zone: string): IsoDate {
+  let byQuarter = offsetCache.get(zone);
+  if (!byQuarter) {
+    byQuarter = new Map();
+    offsetCache.set(zone, byQuarter);
+  }
+  const quarter = Math.floor(instantMs / QUARTER_HOUR);
+  let offset = byQuarter.get(quarter);
+  if (offset === undefined) {
+    if (byQuarter.size > 50_000) byQuarter.clear();
+    const start = quarter * QUARTER_HOUR;
+    const c = wallClockIn(start, zone);
+    offset = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - start;
+    byQuarter.set(quarter, offset);
+  }
+  return new Date(instantMs + offset).toISOString().slice(0, 10);
+}
+
 function wallClockMs(ts: ParsedTimestamp): number {
   const [y, mo, d] = ts.date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, mo - 1, d) + (ts.seconds ?? 0) * 1000;
@@ -68,7 +91,7 @@ function wallClockMs(ts: ParsedTimestamp): number {
  */
 export function dateAtOffset(ts: ParsedTimestamp, offsetMinutes: number, zone: string): IsoDate {
   if (ts.seconds === null) return ts.date;
-  return dateInZone(wallClockMs(ts) - offsetMinutes * 60_000, zone);
+  return localDateOf(wallClockMs(ts) - offsetMinutes * 60_000, zone);
 }
 
 /** The practice-zone date of a timestamp written on the wall clock of IANA zone `from`. */
@@ -88,7 +111,7 @@ export function dateFromZone(ts: ParsedTimestamp, from: string, zone: string): I
     },
     from,
   );
-  return dateInZone(instant, zone);
+  return localDateOf(instant, zone);
 }
 
 /**
