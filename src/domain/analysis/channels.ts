@@ -70,7 +70,7 @@ type Measured = ChannelRow & { yieldPerHour: Fraction };
  * lowest yield among the others (ties: fewer marketing hours, the smaller claim, then
  * first by name).
  */
-export function pickChannels(rows: readonly ChannelRow[]) {
+function pickChannels(rows: readonly ChannelRow[]) {
   const measured = rows.filter((r): r is Measured => r.yieldPerHour !== null && r.newClients >= 1);
   let best: Measured | null = null;
   for (const r of measured)

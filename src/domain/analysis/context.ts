@@ -34,7 +34,7 @@ export interface Context {
 }
 
 /** The targets of the practice over the defaults, ignoring unset ones. */
-export function targetsOf(practice: PracticeData['practice']): Targets {
+function targetsOf(practice: PracticeData['practice']): Targets {
   const targets: Targets = { ...DEFAULT_TARGETS };
   for (const key of Object.keys(DEFAULT_TARGETS) as (keyof Targets)[]) {
     const value = practice.targets[key];
@@ -44,7 +44,7 @@ export function targetsOf(practice: PracticeData['practice']): Targets {
 }
 
 /** Conversations dated in the period, by outcome. */
-export function countOutcomes(
+function countOutcomes(
   conversations: readonly Conversation[],
   period: Period,
 ): Record<Outcome, number> {

@@ -29,7 +29,10 @@ export class AnalysisError extends Error {
   }
 }
 
-/** True when `error` is an AnalysisError, optionally with the given code. */
+/**
+ * True when `error` is an AnalysisError, optionally with the given code.
+ * @example if (isAnalysisError(error, 'no_data')) showEmptyState();
+ */
 export function isAnalysisError(error: unknown, code?: AnalysisErrorCode): error is AnalysisError {
   return error instanceof AnalysisError && (code === undefined || error.code === code);
 }

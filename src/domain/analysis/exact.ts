@@ -46,14 +46,17 @@ export function fromDecimal(value: number): Fraction {
   return frac(num, 10n ** BigInt(scale));
 }
 
+/** @example add(frac(1, 3), frac(1, 6)) // 1/2 */
 export function add(a: Fraction, b: Fraction): Fraction {
   return frac(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 
+/** @example sub(frac(1, 3), frac(1, 6)) // 1/6 */
 export function sub(a: Fraction, b: Fraction): Fraction {
   return frac(a.n * b.d - b.n * a.d, a.d * b.d);
 }
 
+/** The product of any number of fractions: `mul(frac(2, 3), frac(3, 4))` is 1/2. */
 export function mul(...factors: Fraction[]): Fraction {
   let n = 1n;
   let d = 1n;
@@ -64,22 +67,30 @@ export function mul(...factors: Fraction[]): Fraction {
   return frac(n, d);
 }
 
-/** `a / b`; `b` must not be zero. */
+/**
+ * `a / b`; `b` must not be zero.
+ * @example div(frac(1, 2), frac(1, 4)) // 2
+ */
 export function div(a: Fraction, b: Fraction): Fraction {
   return frac(a.n * b.d, a.d * b.n);
 }
 
-/** −1, 0 or 1 as `a` is less than, equal to or greater than `b`. */
+/**
+ * −1, 0 or 1 as `a` is less than, equal to or greater than `b`.
+ * @example cmp(frac(1, 3), frac(333, 1000)) // 1
+ */
 export function cmp(a: Fraction, b: Fraction): number {
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
+/** @example sign(frac(-1, 2)) // -1 */
 export function sign(a: Fraction): number {
   return a.n < 0n ? -1 : a.n > 0n ? 1 : 0;
 }
 
+/** @example max(ZERO, frac(-5)) // ZERO */
 export function max(a: Fraction, b: Fraction): Fraction {
   return cmp(a, b) >= 0 ? a : b;
 }
@@ -94,7 +105,10 @@ export function roundFraction(x: Fraction, places: number): number {
   return Object.is(result, -0) ? 0 : result;
 }
 
-/** Rounds to a whole number (e.g. of minor units), half away from zero. */
+/**
+ * Rounds to a whole number (e.g. of minor units), half away from zero.
+ * @example roundInteger(frac(29, 2)) // 15
+ */
 export function roundInteger(x: Fraction): number {
   const result = Number(divRound(x.n, x.d));
   return Object.is(result, -0) ? 0 : result;

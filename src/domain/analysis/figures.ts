@@ -129,7 +129,10 @@ export function describeFigure(id: FigureId): string {
   return FIGURES[id];
 }
 
-/** True when `id` names a figure `describeFigure` knows. */
+/**
+ * True when `id` names a figure `describeFigure` knows.
+ * @example isFigureId('streams.leverage') // true
+ */
 export function isFigureId(id: string): id is FigureId {
   return Object.hasOwn(FIGURES, id);
 }

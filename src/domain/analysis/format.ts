@@ -27,18 +27,27 @@ export function formatMoney(minor: number | Fraction, currency: string): string 
   return format.format(toMajor(units, currency));
 }
 
-/** A share as a percentage with at most `places` decimals: `formatPercent(frac(1, 11)) === '9.1%'`. */
+/**
+ * A share as a percentage with at most `places` decimals.
+ * @example formatPercent(frac(1, 11)) // '9.1%'
+ */
 export function formatPercent(share: Fraction | number, places = 1): string {
   const x = typeof share === 'number' ? fromDecimal(share) : share;
   return `${trim(roundFraction(mul(x, frac(100)), places), places)}%`;
 }
 
-/** Hours with at most 2 decimals: `formatHours(frac(25, 2)) === '12.5 h'`. */
+/**
+ * Hours with at most 2 decimals.
+ * @example formatHours(frac(25, 2)) // '12.5 h'
+ */
 export function formatHours(value: Fraction): string {
   return `${trim(roundFraction(value, 2), 2)} h`;
 }
 
-/** A plain number with at most `places` decimals and thousands separators. */
+/**
+ * A plain number with at most `places` decimals and thousands separators.
+ * @example formatNumber(frac(2, 3)) // '0.67'
+ */
 export function formatNumber(value: Fraction | number, places = 2): string {
   const x = typeof value === 'number' ? fromDecimal(value) : value;
   return trim(roundFraction(x, places), places);

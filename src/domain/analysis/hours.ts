@@ -48,7 +48,10 @@ export function measureUpTo(entries: readonly TimeEntry[], to: IsoDate): Measure
   };
 }
 
-/** Units of 10^-scale hours as an exact number of hours. */
+/**
+ * Units of 10^-scale hours as an exact number of hours.
+ * @example hoursOf(150n, 2) // 3/2
+ */
 export function hoursOf(units: bigint, scale: number): Fraction {
   return frac(units, 10n ** BigInt(scale));
 }

@@ -35,14 +35,20 @@ function emptySums(): Sums {
   return { revenue: 0, costs: 0, hours };
 }
 
-/** hours.total of a Sums, in hour units. */
+/**
+ * hours.total of a Sums, in hour units.
+ * @example totalUnits(ledger.totals) // 2325n (23.25 h at scale 2)
+ */
 export function totalUnits(s: Sums): bigint {
   let total = 0n;
   for (const a of ACTIVITIES) total += s.hours[a];
   return total;
 }
 
-/** net = revenue − costs, minor units. */
+/**
+ * net = revenue − costs, minor units.
+ * @example netOf({ revenue: 230000, costs: 7500, hours }) // 222500
+ */
 export function netOf(s: Sums): number {
   return s.revenue - s.costs;
 }
@@ -86,14 +92,20 @@ export function buildLedger(ctx: Context): Ledger {
   return { streams, totals, unassigned };
 }
 
-/** Revenue in P of the streams whose kind passes `test`, minor units. */
+/**
+ * Revenue in P of the streams whose kind passes `test`, minor units.
+ * @example revenueOfKinds(ledger, isServiceKind) // S, the service revenue
+ */
 export function revenueOfKinds(ledger: Ledger, test: (kind: OfferKind) => boolean): number {
   let sum = 0;
   for (const s of ledger.streams) if (test(s.offer.kind)) sum += s.period.revenue;
   return sum;
 }
 
-/** Hours in P of the streams whose kind passes `test`, hour units. */
+/**
+ * Hours in P of the streams whose kind passes `test`, hour units.
+ * @example hoursOfKinds(ledger, isProductKind) // 500n
+ */
 export function hoursOfKinds(ledger: Ledger, test: (kind: OfferKind) => boolean): bigint {
   let sum = 0n;
   for (const s of ledger.streams) if (test(s.offer.kind)) sum += totalUnits(s.period);

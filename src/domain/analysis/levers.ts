@@ -40,7 +40,10 @@ export function raiseRates(ctx: Context, ledger: Ledger): Lever {
   };
 }
 
-/** New clients with referredBy set or source "referral" (trimmed, any case). */
+/**
+ * New clients with referredBy set or source "referral" (trimmed, any case).
+ * @example referredNew(ctx, facts) // 2
+ */
 export function referredNew(ctx: Context, facts: ClientFacts): number {
   let count = 0;
   for (const id of facts.newClients) {
@@ -78,7 +81,7 @@ export function referrals(ctx: Context, facts: ClientFacts): Lever {
 }
 
 /** The capacity arithmetic of more_conversations, exact (hours a year). */
-export function capacityCap(
+function capacityCap(
   ctx: Context,
   totalHoursInPeriod: Fraction,
   extraHours: Fraction,
@@ -147,7 +150,7 @@ export function moreConversations(ctx: Context, ledger: Ledger, facts: ClientFac
 }
 
 /** Highest annualImpact first (as shown, to the minor unit), ties by id. */
-export function sortLevers(levers: Lever[]): Lever[] {
+function sortLevers(levers: Lever[]): Lever[] {
   return [...levers].sort(
     (a, b) => b.annualImpact - a.annualImpact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );

@@ -15,7 +15,7 @@ export interface Period {
 }
 
 /** The latest date of any payment, time entry, cost or conversation, or null when none. */
-export function latestRecordDate(data: PracticeData): IsoDate | null {
+function latestRecordDate(data: PracticeData): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const list of [data.payments, data.timeEntries, data.costs, data.conversations]) {
     for (const record of list) if (latest === null || record.date > latest) latest = record.date;
@@ -73,7 +73,10 @@ export function resolvePeriod(
   return { from, to, days: daysBetween(from, to) + 1 };
 }
 
-/** True when `date` lies in the period, both ends included. */
+/**
+ * True when `date` lies in the period, both ends included.
+ * @example inPeriod('2024-12-31', { from: '2024-01-01', to: '2024-12-31', days: 366 }) // true
+ */
 export function inPeriod(date: IsoDate, period: Period): boolean {
   return date >= period.from && date <= period.to;
 }
@@ -89,6 +92,7 @@ export function annualFactor(period: Period): Fraction {
 /**
  * Throws `no_data` unless some payment, time entry, cost or conversation is dated in
  * the period.
+ * @example requireRecordsIn(data, { from: '2020-01-01', to: '2020-12-31', days: 366 }) // throws no_data
  */
 export function requireRecordsIn(data: PracticeData, period: Period): void {
   for (const list of [data.payments, data.timeEntries, data.costs, data.conversations]) {

@@ -69,7 +69,7 @@ function criterion(m: Measured): Criterion {
 }
 
 /** years_in_business: (to − startedOn) / 365.25, from the earliest payment without startedOn. */
-export function yearsInBusiness(ctx: Context) {
+function yearsInBusiness(ctx: Context) {
   let since: IsoDate | null = ctx.practice.startedOn;
   if (since === null) {
     for (const p of ctx.payments)
@@ -85,7 +85,7 @@ export function yearsInBusiness(ctx: Context) {
  * P. Without practice.niche, the segment with the most service revenue (ties: first
  * by name). 0 when service revenue is ≤ 0.
  */
-export function nicheShare(ctx: Context, serviceRevenue: number) {
+function nicheShare(ctx: Context, serviceRevenue: number) {
   const bySegment = new Map<string, number>();
   for (const { record: p, amount } of ctx.payments) {
     if (p.offerId === null || p.clientId === null || !inPeriod(p.date, ctx.period)) continue;
@@ -121,7 +121,7 @@ export function incomeWindow(to: IsoDate): { from: IsoDate; to: IsoDate } {
 }
 
 /** service_income: service revenue in the window ÷ 3, in major units, exact. */
-export function serviceIncome(ctx: Context) {
+function serviceIncome(ctx: Context) {
   const window = incomeWindow(ctx.period.to);
   let sum = 0;
   for (const { record: p, amount } of ctx.payments) {

@@ -13,7 +13,10 @@ export function normalName(name: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-/** Adds `amount` to the entry `key` of a map of numbers. */
+/**
+ * Adds `amount` to the entry `key` of a map of numbers.
+ * @example addTo(revenueByChannel, 'podcast', 15000)
+ */
 export function addTo<K>(map: Map<K, number>, key: K, amount: number): void {
   map.set(key, (map.get(key) ?? 0) + amount);
 }

@@ -13,7 +13,7 @@ import { hours, money, nullable, perHour, rate, ratio } from './output.ts';
 import type { HoursByActivity, Report, StreamReport } from './report.ts';
 
 /** Net per hour of a Sums (major units per hour), exact; null when it has no hours. */
-export function rateOf(s: Sums, ctx: Context): Fraction | null {
+function rateOf(s: Sums, ctx: Context): Fraction | null {
   return perHour(netOf(s), hoursOf(totalUnits(s), ctx.hourScale), ctx.currency);
 }
 
@@ -52,13 +52,13 @@ function hiddenHours(s: Sums, ctx: Context): number {
 }
 
 /** leverage = rate ÷ baseline; null if either is null or the baseline is ≤ 0. */
-export function leverageOf(value: Fraction | null, baseline: Fraction | null): Fraction | null {
+function leverageOf(value: Fraction | null, baseline: Fraction | null): Fraction | null {
   if (value === null || baseline === null || sign(baseline) <= 0) return null;
   return div(value, baseline);
 }
 
 /** beatsBaseline: product kinds only, lifetime rate ≥ baseline; null if either is null. */
-export function beatsBaseline(
+function beatsBaseline(
   stream: StreamLedger,
   lifetimeRate: Fraction | null,
   baseline: Fraction | null,
@@ -103,7 +103,10 @@ export function presentStream(
   };
 }
 
-/** The practice totals over P. */
+/**
+ * The practice totals over P.
+ * @example presentTotals(ledger, ctx).effectiveHourlyRate // 100.17
+ */
 export function presentTotals(ledger: Ledger, ctx: Context): Report['totals'] {
   const { totals: t, unassigned: u } = ledger;
   const c = ctx.currency;
