@@ -4,9 +4,10 @@
  * real exports are not mistaken for payments.
  */
 import { describe, expect, it } from 'vitest';
+import { FIELD_PATTERN } from '../domain/rules/check.ts';
 import { HeaderIndex, readCsv } from './csv.ts';
 import { chooseFormat, detectFormat } from './detect.ts';
-import { localFixture, sharedFixture } from './payment-fixtures.testing.ts';
+import { importPaymentBytes, localFixture, sharedFixture } from './payment-fixtures.testing.ts';
 import { CSV_FORMATS } from './registry.ts';
 
 const PAYMENT_FORMATS = [
@@ -80,5 +81,22 @@ describe('payment format detection', () => {
     expect(
       await chooseFormat(open, { ...base, map: { date: 'x' }, format: 'stripe-balance' }),
     ).toBe('stripe-balance');
+  });
+
+  it('names every attribute so that a rule can use it', async () => {
+    const files = [
+      'stripe/unified_payments.csv',
+      'stripe/charges_2019_excel.csv',
+      'stripe/balance_history.csv',
+      'square/transactions.csv',
+      'paypal/activity_2023_utf16le.csv',
+      'paypal/aktivitaet_de_cp1252.csv',
+      'paypal/history_2015.csv',
+    ];
+    for (const file of files) {
+      const result = await importPaymentBytes(file, localFixture(file));
+      const names = new Set(result.records.flatMap((r) => Object.keys(r.attributes)));
+      expect([...names].filter((n) => !FIELD_PATTERN.test(n))).toEqual([]);
+    }
   });
 });

@@ -18,13 +18,18 @@ export function metadataColumns(header: HeaderIndex): Array<[number, string]> {
   return out;
 }
 
-/** Copies metadata cells into attributes as `metadata.<key>`. */
+/**
+ * Copies metadata cells into attributes as `metadata_<key>`, the key's other characters
+ * than letters and digits as `_`, so that a rule can name it (`metadata_booking_id`).
+ */
 export function putMetadata(
   attributes: Attributes,
   columns: Array<[number, string]>,
   text: (col: number) => string,
 ): void {
-  for (const [col, key] of columns) putAttribute(attributes, `metadata.${key}`, text(col));
+  for (const [col, key] of columns) {
+    putAttribute(attributes, `metadata_${key.replace(/[^A-Za-z0-9]+/g, '_')}`, text(col));
+  }
 }
 
 /** The metadata value of a key (case-insensitive), '' when absent. */

@@ -108,7 +108,7 @@ describe('Stripe payments export (older column set, re-saved by Excel)', () => {
     expect(skipLines(sut)).toEqual(['L3 test_mode', 'L4 uncaptured']);
     expect(payments(sut)[0]).toMatchObject({
       customer: { email: 'morgan.hale@example.org', name: 'Morgan Hale' },
-      attributes: { 'metadata.booking_id': 'BK-2019-0412' },
+      attributes: { metadata_booking_id: 'BK-2019-0412' },
     });
     expect(sut).toMatchSnapshot();
   });
