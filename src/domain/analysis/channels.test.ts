@@ -168,4 +168,14 @@ describe('best_channel', () => {
     expect(sut.details.channels.instagram!.yieldPerHour).toBe(-20);
     expect(sut.annualImpact).toBe(4500);
   });
+
+  it('keeps a channel named like an object property as data', () => {
+    const data = buildPractice({
+      clients: [{ id: 'c1', source: '__proto__' }],
+      payments: [{ date: '2023-03-01', amount: 100, clientId: 'c1' }],
+    });
+    const { channels } = bestChannel(analyze(data, YEAR_2023)).details;
+    expect(Object.keys(channels)).toEqual(['__proto__']);
+    expect(JSON.parse(JSON.stringify(channels))).toEqual(channels);
+  });
 });

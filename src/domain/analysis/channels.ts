@@ -99,16 +99,19 @@ export function bestChannel(ctx: Context, facts: ClientFacts): Lever {
     const perYear = mul(gain, hoursOf(worst.marketingUnits, ctx.hourScale), ctx.f);
     impact = max(ZERO, mul(perYear, minorPerMajor(c)));
   }
-  const channels: Record<string, ChannelFigures> = {};
-  for (const r of rows) {
-    channels[r.name] = {
-      newClients: r.newClients,
-      revenue: money(r.revenue, c),
-      marketingHours: hours(hoursOf(r.marketingUnits, ctx.hourScale)),
-      marketingCosts: money(r.marketingCosts, c),
-      yieldPerHour: nullable(r.yieldPerHour, rate),
-    };
-  }
+  // fromEntries defines own keys, so even a channel called "__proto__" is kept as data.
+  const channels: Record<string, ChannelFigures> = Object.fromEntries(
+    rows.map((r) => [
+      r.name,
+      {
+        newClients: r.newClients,
+        revenue: money(r.revenue, c),
+        marketingHours: hours(hoursOf(r.marketingUnits, ctx.hourScale)),
+        marketingCosts: money(r.marketingCosts, c),
+        yieldPerHour: nullable(r.yieldPerHour, rate),
+      },
+    ]),
+  );
   return {
     id: 'best_channel',
     annualImpact: moneyOf(impact, c),
