@@ -94,4 +94,16 @@ describe('Stripe balance history export', () => {
       customer: { email: null, name: 'Jordan Ellis' },
     });
   });
+
+  it('reads a file that starts with a UTF-8 BOM', async () => {
+    const file = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(
+        `${HEADER}\ntxn_1,charge,ch_1,60.00,2.04,57.96,usd,2024-02-01 15:00,,Session,,,,,\n`,
+      ),
+    ]);
+    const sut = await importPaymentBytes('bom.csv', file);
+    expect(sut.format).toBe('stripe-balance');
+    expect(paymentLines(sut)).toEqual(['L2 ch_1 2024-02-01 6000 USD fee=204']);
+  });
 });
