@@ -11,6 +11,7 @@ import type { PracticeData } from './model.ts';
 import { ACTIVITIES, OFFER_KINDS, OUTCOMES } from './model.ts';
 import { decimalsOf, isCurrencyCode, minorDigits, toMajor, toMinor } from './money.ts';
 import { findRate } from './rates.ts';
+import { rulesSchema } from './rules/schema.ts';
 
 const id = z.string().min(1, 'expected a non-empty id');
 const text = z.string();
@@ -129,6 +130,8 @@ export const bundleSchema = z.strictObject({
   conversations: z.array(conversationSchema).default([]),
   listSnapshots: z.array(listSnapshotSchema).default([]),
   rates: z.array(rateSchema).default([]),
+  /** Import rules (optional section): how imported rows are assigned. */
+  rules: rulesSchema.optional(),
 });
 
 export type Bundle = z.output<typeof bundleSchema>;
@@ -317,6 +320,10 @@ function checkReferences(b: Bundle): BundleProblem[] {
     ref(`conversations[${i}].offerId`, v.offerId, offers, 'offer');
     ref(`conversations[${i}].clientId`, v.clientId, clients, 'client');
   });
+  b.rules?.forEach((r, i) => {
+    ref(`rules[${i}].then.offerId`, r.then?.offerId, offers, 'offer');
+    ref(`rules[${i}].then.clientId`, r.then?.clientId, clients, 'client');
+  });
   return problems;
 }
 
@@ -395,6 +402,18 @@ export function bundleToData(b: Bundle): PracticeData {
     })),
     listSnapshots: b.listSnapshots.map((s) => ({ ...s })),
     rates: b.rates.map((r) => ({ ...r })),
+    rules: (b.rules ?? []).map((r) => ({
+      id: r.id,
+      name: n(r.name),
+      appliesTo: r.appliesTo,
+      when: r.when.map((c) => ({ ...c })),
+      then: {
+        offerId: n(r.then.offerId),
+        activity: n(r.then.activity),
+        channel: n(r.then.channel),
+        clientId: n(r.then.clientId),
+      },
+    })),
   };
 }
 
@@ -436,5 +455,9 @@ export function dataToBundle(d: PracticeData): Bundle {
     conversations: d.conversations.map(compact),
     listSnapshots: d.listSnapshots.map((s) => ({ ...s })),
     rates: d.rates.map((r) => ({ ...r })),
+    // Written only when there are rules, so a bundle without them stays plain v1.
+    ...(d.rules?.length
+      ? { rules: d.rules.map((r) => compact({ ...r, then: compact({ ...r.then }) })) }
+      : {}),
   };
 }

@@ -3,6 +3,7 @@
  * strings, optional facts as `null`. Bundles, the store and the analysis all speak it.
  */
 import type { IsoDate } from './dates.ts';
+import type { Rule } from './rules/model.ts';
 
 export const SERVICE_KINDS = [
   'one_to_one',
@@ -156,4 +157,6 @@ export interface PracticeData {
   conversations: Conversation[];
   listSnapshots: ListSnapshot[];
   rates: Rate[];
+  /** Import rules, in the order they apply. */
+  rules: Rule[];
 }

@@ -14,8 +14,8 @@ import { PAYMENT_COLUMNS } from './payment.table.ts';
 import { RATE_COLUMNS } from './rate.table.ts';
 import { TIME_ENTRY_COLUMNS } from './time-entry.table.ts';
 
-export type Collection = Exclude<keyof PracticeData, 'practice'>;
-export type RecordTable = Exclude<keyof Database, 'practices'>;
+export type Collection = Exclude<keyof PracticeData, 'practice' | 'rules'>;
+export type RecordTable = Exclude<keyof Database, 'practices' | 'rules' | 'imports' | 'importRows'>;
 
 export interface CollectionSpec {
   table: RecordTable;

@@ -8,11 +8,13 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClientTable } from './client.table.ts';
 import type { ConversationTable } from './conversation.table.ts';
 import type { CostTable } from './cost.table.ts';
+import type { ImportRowTable, ImportTable } from './import.table.ts';
 import type { ListSnapshotTable } from './list-snapshot.table.ts';
 import type { OfferTable } from './offer.table.ts';
 import type { PaymentTable } from './payment.table.ts';
 import type { PracticeTable } from './practice.table.ts';
 import type { RateTable } from './rate.table.ts';
+import type { RuleTable } from './rule.table.ts';
 import type { TimeEntryTable } from './time-entry.table.ts';
 
 export interface Database {
@@ -25,6 +27,9 @@ export interface Database {
   conversations: ConversationTable;
   listSnapshots: ListSnapshotTable;
   rates: RateTable;
+  rules: RuleTable;
+  imports: ImportTable;
+  importRows: ImportRowTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

@@ -74,6 +74,38 @@ export async function upsertRecords(
 }
 
 /**
+ * Inserts the `records` whose key (or, for payments, external id) is new to the
+ * practice and leaves existing rows untouched — what a re-import needs: the user's and
+ * the rules' later assignments survive. Returns how many rows were inserted.
+ */
+export async function insertNewRecords(
+  db: Executor,
+  spec: CollectionSpec,
+  practiceId: number,
+  records: readonly object[],
+  firstPosition: number,
+): Promise<number> {
+  const perStatement = Math.max(
+    1,
+    Math.floor(MAX_PARAMS_PER_STATEMENT / (spec.columns.length + 2)),
+  );
+  let inserted = 0;
+  for (let start = 0; start < records.length; start += perStatement) {
+    const batch = records.slice(start, start + perStatement);
+    const rows = batch.map((record, i) =>
+      toRow(spec, practiceId, firstPosition + start + i, record),
+    );
+    const result = await loose(db)
+      .insertInto(spec.table)
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/**
  * The practice's records of `spec`, only the model columns, in stored order. This is the
  * bulk path (hundreds of thousands of rows): it bypasses the CamelCasePlugin's per-row
  * key remapping by aliasing each `snake_case` column `AS "camelCase"` in the SQL.

@@ -11,6 +11,7 @@ import type { Database, Executor } from './database.ts';
 import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
 import { findPracticeById } from './practice.repository.ts';
 import { nextPosition, selectRecords, upsertRecords } from './record-sql.ts';
+import { loadRules, saveRules } from './rule.repository.ts';
 
 /** Records of one practice per collection (a type alias so it fits `Record<string, number>`). */
 export type RecordCounts = { [K in Collection]: number };
@@ -69,6 +70,7 @@ async function save(
       throw error;
     }
   }
+  if (data.rules) await saveRules(trx, practiceId, data.rules);
   const after = await countRecords(trx, practiceId);
   const summary = {} as SaveSummary;
   for (const name of COLLECTION_NAMES) {
@@ -112,6 +114,7 @@ async function load(db: Executor, practiceId: number, to?: string): Promise<Prac
   for (const name of COLLECTION_NAMES) {
     data[name] = await selectRecords(db, COLLECTIONS[name], practiceId, to);
   }
+  data.rules = await loadRules(db, practiceId);
   return data as unknown as PracticeData;
 }
 

@@ -20,6 +20,7 @@ export function buildPractice(overrides: Partial<Practice> = {}): Practice {
 
 export function buildPracticeData(overrides: Partial<PracticeData> = {}): PracticeData {
   return {
+    rules: [],
     practice: buildPractice(),
     offers: [
       {

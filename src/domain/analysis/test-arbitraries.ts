@@ -137,6 +137,7 @@ export function practiceArb(options: PracticeOptions = {}): fc.Arbitrary<Practic
       const pick = (n: number, ids: readonly { id: string }[]) =>
         ids[n % (ids.length + 1)]?.id ?? null;
       return {
+        rules: [],
         practice: {
           name: 'Generated',
           currency: 'USD',

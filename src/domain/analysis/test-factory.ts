@@ -113,6 +113,7 @@ export function buildPractice(spec: PracticeSpec = {}): PracticeData {
     ...c,
   }));
   return {
+    rules: [],
     practice,
     offers,
     clients,

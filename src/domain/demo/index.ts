@@ -66,6 +66,7 @@ export function generateDemo(options: DemoOptions = {}): PracticeData {
   runOverhead(tl, ledger, rng.fork('overhead'));
 
   return {
+    rules: [],
     practice: {
       name: options.name ?? DEMO_DEFAULTS.name,
       currency: 'USD',
