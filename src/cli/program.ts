@@ -8,6 +8,7 @@ import { registerExportCommand } from './commands/export.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerPracticesCommand } from './commands/practices.ts';
 import { registerReportCommand } from './commands/report.ts';
+import { registerRulesCommand, registerUnassignedCommand } from './commands/rules.ts';
 import { registerStartCommand } from './commands/start.ts';
 import type { CliIo } from './io.ts';
 
@@ -34,6 +35,8 @@ export function buildProgram(io: CliIo): Command {
   registerExportCommand(program, io);
   registerReportCommand(program, io);
   registerPracticesCommand(program, io);
+  registerRulesCommand(program, io);
+  registerUnassignedCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.out(text),

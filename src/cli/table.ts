@@ -30,7 +30,7 @@ export function renderTable(
       .trimEnd();
   const header = line(columns.map((c) => c.header));
   const rule = indent + widths.map((w) => '─'.repeat(w)).join('  ');
-  return [header, rule, ...rows.map(line)].join('\n') + '\n';
+  return `${[header, rule, ...rows.map(line)].join('\n')}\n`;
 }
 
 /** Terminal width of a string: wide (CJK, emoji) characters take two cells. */

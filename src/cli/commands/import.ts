@@ -1,19 +1,40 @@
 /**
  * `fulcrum import FILE…`: practice bundles (`.json`) and exports from payment processors,
- * time trackers and calendars. Each file is all or nothing.
+ * time trackers and calendars. Exports go in together, all or nothing; `--preview`
+ * shows what would happen and writes nothing.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { importBundleText } from '../../app/bundle.ts';
 import { AppError } from '../../app/errors.ts';
+import { importFiles } from '../../app/imports/import.ts';
+import { resolvePractice } from '../../app/practices.ts';
+import { isTimeZone } from '../../domain/dates.ts';
 import { withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
+import { mapArg, repeatArg } from './args.ts';
+import { describeImportReport } from './import-report.ts';
+import { progressReporter } from './progress.ts';
 import { describeImport } from './summaries.ts';
 
-async function readText(file: string): Promise<string> {
+interface ImportOpts {
+  preview?: boolean;
+  format?: string;
+  timezone?: string;
+  dateFormat?: string;
+  decimal?: string;
+  map?: Record<string, string>;
+  ownerEmail?: string[];
+  json?: boolean;
+}
+
+async function checkReadable(file: string): Promise<void> {
   try {
-    return await readFile(file, 'utf8');
+    const info = await stat(file);
+    if (!info.isFile()) throw new AppError('invalid_input', `${file}: not a file`);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new AppError(
       'invalid_input',
@@ -22,8 +43,16 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-function isBundleFile(file: string, head: string): boolean {
-  return file.toLowerCase().endsWith('.json') || head.trimStart().startsWith('{');
+async function isBundleFile(file: string): Promise<boolean> {
+  if (file.toLowerCase().endsWith('.json')) return true;
+  for await (const chunk of createReadStream(file, { start: 0, end: 255 })) {
+    return (chunk as Buffer)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('{');
+  }
+  return false;
 }
 
 export function registerImportCommand(program: Command, io: CliIo): void {
@@ -33,21 +62,82 @@ export function registerImportCommand(program: Command, io: CliIo): void {
       'import a practice bundle (.json) or exports (Stripe, PayPal, Square, Toggl, Clockify, Harvest, .ics, CSV)',
     )
     .argument('<files...>', 'files to import')
-    .action(async (files: string[], _opts: unknown, command: Command) => {
-      await withStore(command, io, async (store) => {
-        for (const file of files) {
-          const text = await readText(file);
-          if (!isBundleFile(file, text.slice(0, 100))) {
+    .option('--preview', 'show what would be imported and write nothing')
+    .option(
+      '--format <id>',
+      'the export format, when detection cannot tell (see docs/importing.md)',
+    )
+    .option('--timezone <zone>', "IANA zone of exports without one (default: the practice's)")
+    .option(
+      '--date-format <format>',
+      'date order of the file: DD/MM/YYYY, MM/DD/YYYY, YYYY-MM-DD, DD.MM.YYYY',
+    )
+    .option('--decimal <mark>', 'decimal mark of the file when it cannot be told: . or ,')
+    .option(
+      '--map <field=Header,…>',
+      'generic CSV: which column holds what, e.g. date=Date,amount=Amount',
+      mapArg,
+    )
+    .option(
+      '--owner-email <email>',
+      'calendars: your address, to skip invitations you declined (repeatable)',
+      repeatArg,
+    )
+    .option('--json', 'print the import report as JSON')
+    .action(async (files: string[], opts: ImportOpts, command: Command) => {
+      if (opts.timezone && !isTimeZone(opts.timezone)) {
+        throw new AppError(
+          'invalid_input',
+          `unknown time zone "${opts.timezone}": use an IANA name such as Europe/Berlin`,
+        );
+      }
+      if (opts.decimal && opts.decimal !== '.' && opts.decimal !== ',') {
+        throw new AppError('invalid_input', `--decimal must be . or , (got "${opts.decimal}")`);
+      }
+      for (const file of files) await checkReadable(file);
+      const bundles: string[] = [];
+      const exports: string[] = [];
+      for (const file of files) ((await isBundleFile(file)) ? bundles : exports).push(file);
+      await withStore(command, io, async (store, globals) => {
+        for (const file of bundles) {
+          if (opts.preview)
             throw new AppError(
               'invalid_input',
-              `${file}: importing exports is not available yet; use a practice bundle (.json)`,
+              `${file}: --preview is for exports; a bundle is validated whole anyway`,
             );
-          }
-          const summary = await importBundleText(store, text, file);
+          const summary = await importBundleText(store, await readFile(file, 'utf8'), file);
           io.out(
             `${summary.created ? 'Created' : 'Updated'} practice "${summary.practice.name}" from ${file}\n`,
           );
           io.out(describeImport(summary));
+        }
+        if (exports.length === 0) return;
+        const practice = await resolvePractice(store.db, globals.practice);
+        const progress = progressReporter(io);
+        try {
+          const report = await importFiles(store, practice.id, {
+            files: exports.map((name) => ({
+              name,
+              open: () => createReadStream(name, { highWaterMark: 256 * 1024 }),
+            })),
+            preview: opts.preview,
+            format: opts.format,
+            timezone: opts.timezone,
+            dateFormat: opts.dateFormat,
+            decimal: opts.decimal as '.' | ',' | undefined,
+            map: opts.map,
+            ownerEmails: opts.ownerEmail,
+            asOf: io.today(),
+            onProgress: progress.update,
+          });
+          progress.done();
+          io.out(
+            opts.json
+              ? `${JSON.stringify(report, null, 2)}\n`
+              : describeImportReport(report, practice.name),
+          );
+        } finally {
+          progress.done();
         }
       });
     });
