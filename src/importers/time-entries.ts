@@ -7,7 +7,7 @@
  * `over_24h` (a timer left running, or a multi-day calendar block, is not a day's work);
  * up to 24 hours → one entry on the local start date, even when it crosses midnight.
  */
-import type { IsoDate } from '../domain/dates.ts';
+import { dateInZone, instantFromWallClock, type IsoDate } from '../domain/dates.ts';
 import type { CsvRow } from './csv.ts';
 import type { Emit, FormatContext } from './format.ts';
 import type { Attributes, ImportedTimeEntry } from './types.ts';
@@ -98,6 +98,25 @@ export function emitTimeEntry(
       'warning',
     );
   }
+}
+
+/**
+ * The practice-calendar date of an entry that started at `date` + `clock` on the wall
+ * clock of `options.sourceTimezone`. Without a source zone (or the same as the
+ * practice's), or without a readable start time, the date is the one written.
+ * @example inPracticeZone(ctx, '2024-03-04', '23:30:00') // '2024-03-05' for Europe/Berlin → Asia/Tokyo
+ */
+export function inPracticeZone(ctx: FormatContext, date: IsoDate, clock: string): IsoDate {
+  const source = ctx.options.sourceTimezone;
+  if (!source || source === ctx.options.timezone) return date;
+  const seconds = parseClock(clock);
+  if (seconds === null) return date;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const instant = instantFromWallClock(
+    { year, month, day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
+    source,
+  );
+  return dateInZone(instant, ctx.options.timezone);
 }
 
 /** A clock cell normalised for a content id (`2:05 PM` and `14:05:00` agree). */

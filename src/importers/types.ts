@@ -81,8 +81,14 @@ export interface ImportIssue {
 export interface ImportOptions {
   /** Force a format instead of detecting it. */
   format?: string;
-  /** IANA zone for exports whose timestamps carry none (Toggl, Clockify, Harvest). */
+  /** The practice's IANA zone: every record's date is a date in this zone. */
   timezone: string;
+  /**
+   * The zone the wall-clock times of zone-less exports (Toggl, Clockify) were written in,
+   * when it is not the practice's (`--timezone`). Their start is then moved to the
+   * practice's calendar. Absent: the practice's zone, so dates stay as written.
+   */
+  sourceTimezone?: string;
   /** The practice's currency: the default for formats that do not say. */
   currency: string;
   /** e.g. `DD/MM/YYYY`, `MM/DD/YYYY`, `YYYY-MM-DD`, `DD.MM.YYYY`. */

@@ -35,7 +35,7 @@ export interface ImportRequest {
   /** Show what would be imported and write nothing. */
   preview?: boolean;
   format?: string;
-  /** Zone of exports without one (default: the practice's). */
+  /** Zone the wall-clock times of zone-less exports were written in (default: the practice's). */
   timezone?: string;
   dateFormat?: string;
   decimal?: '.' | ',';
@@ -154,7 +154,8 @@ async function run(
   });
   const options: ImportOptions = {
     format: request.format,
-    timezone: request.timezone ?? practice.timezone,
+    timezone: practice.timezone,
+    sourceTimezone: request.timezone,
     currency: practice.currency,
     dateFormat: request.dateFormat,
     decimal: request.decimal,

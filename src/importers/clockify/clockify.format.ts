@@ -18,6 +18,7 @@ import {
   clockKey,
   emitTimeEntry,
   isTruncated,
+  inPracticeZone,
   readDate,
   readDurationHours,
 } from '../time-entries.ts';
@@ -99,7 +100,7 @@ function open(ctx: FormatContext): RowMapper | { missing: string[] } {
         emit,
         {
           externalId: ctx.contentId(identity),
-          date,
+          date: inPracticeZone(ctx, date, cell(col.startTime)),
           hours,
           attributes: attributesOf({
             user: cell(col.user),
