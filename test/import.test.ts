@@ -18,6 +18,7 @@ const TOGGL = path.resolve(
   here,
   '../../shared/fixtures/toggl/solidtime_toggl_time_entries_import_test_1.csv',
 );
+const BANK = path.join(here, 'fixtures/generic/bank_export.csv');
 const PAYPAL = path.resolve(here, '../../shared/fixtures/paypal/oca_activity_en.csv');
 const scratch = mkdtempSync(path.join(tmpdir(), 'fulcrum-import-'));
 
@@ -161,6 +162,24 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
     // The rules travel in the bundle.
     const bundle = JSON.parse((await run(db, 'export')).out);
     expect(bundle.rules.map((r: { id: string }) => r.id)).toEqual(['r1', 'r2']);
+  });
+
+  it('maps any CSV with --map, saves the mapping by name, and keeps two identical rows', async () => {
+    const db = await freshTarget(engine);
+    await run(db, 'import', SMALL);
+    const map = 'date=Booking Date,amount=Amount,description=Memo,name=Payee,id=Reference,currency=Currency';
+    const first = await json(db, 'import', BANK, '--map', map, '--save-map', 'bank');
+    // Two income rows, four costs: the two identical "Monthly account fee" rows both stay.
+    expect(first.files[0].added).toMatchObject({ payments: 2, costs: 4 });
+    const bundle = JSON.parse((await run(db, 'export')).out);
+    const fees = bundle.costs.filter((c: { amount: number; date: string }) => c.amount === 5 && c.date === '2024-02-05');
+    expect(fees).toHaveLength(2);
+
+    const again = await json(db, 'import', BANK, '--map', 'bank');
+    expect(again.files[0].duplicates).toBe(6);
+    const missing = await run(db, 'import', BANK, '--map', 'bnk');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('no saved mapping "bnk"; saved: bank');
   });
 
   it('explains a rule it cannot read and an offer that does not exist', async () => {

@@ -15,7 +15,10 @@ import { RATE_COLUMNS } from './rate.table.ts';
 import { TIME_ENTRY_COLUMNS } from './time-entry.table.ts';
 
 export type Collection = Exclude<keyof PracticeData, 'practice' | 'rules'>;
-export type RecordTable = Exclude<keyof Database, 'practices' | 'rules' | 'imports' | 'importRows'>;
+export type RecordTable = Exclude<
+  keyof Database,
+  'practices' | 'rules' | 'imports' | 'importRows' | 'mappings'
+>;
 
 export interface CollectionSpec {
   table: RecordTable;

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ClientTable } from './client.table.ts';
 import type { ConversationTable } from './conversation.table.ts';
 import type { CostTable } from './cost.table.ts';
-import type { ImportRowTable, ImportTable } from './import.table.ts';
+import type { ImportRowTable, ImportTable, MappingTable } from './import.table.ts';
 import type { ListSnapshotTable } from './list-snapshot.table.ts';
 import type { OfferTable } from './offer.table.ts';
 import type { PaymentTable } from './payment.table.ts';
@@ -30,6 +30,7 @@ export interface Database {
   rules: RuleTable;
   imports: ImportTable;
   importRows: ImportRowTable;
+  mappings: MappingTable;
 }
 
 /** What every repository function takes first: the database or an open transaction. */

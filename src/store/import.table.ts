@@ -1,6 +1,13 @@
 /** The `imports` and `import_rows` tables: import runs and every row they brought in. */
 import type { Generated } from 'kysely';
 
+export interface MappingTable {
+  practiceId: number;
+  name: string;
+  /** JSON object: field → header name. */
+  map: string;
+}
+
 export interface ImportTable {
   practiceId: number;
   id: Generated<number>;

@@ -17,6 +17,7 @@ import { COLLECTIONS } from '../../store/collections.ts';
 import type { Store } from '../../store/connect.ts';
 import type { Database } from '../../store/database.ts';
 import { createImport, finishImport, insertImportRows } from '../../store/import-row.repository.ts';
+import { findMapping, listMappings, saveMapping } from '../../store/mapping.repository.ts';
 import { insertNewRecords, nextPosition } from '../../store/record-sql.ts';
 import { loadRules } from '../../store/rule.repository.ts';
 import { AppError } from '../errors.ts';
@@ -40,6 +41,10 @@ export interface ImportRequest {
   dateFormat?: string;
   decimal?: '.' | ',';
   map?: Record<string, string>;
+  /** Use the mapping saved under this name (instead of `map`). */
+  mapName?: string;
+  /** Save `map` under this name when the import succeeds. */
+  saveMapAs?: string;
   ownerEmails?: readonly string[];
   /** Today, for open-ended calendar series. */
   asOf: string;
@@ -152,6 +157,22 @@ async function run(
     clients,
     storedPayment: (id) => stored.get(id),
   });
+  let map = request.map;
+  if (request.mapName) {
+    const saved = await findMapping(trx, practiceId, request.mapName);
+    if (!saved) {
+      const names = await listMappings(trx, practiceId);
+      throw new AppError(
+        'invalid_input',
+        `no saved mapping "${request.mapName}"${names.length ? `; saved: ${names.join(', ')}` : '; save one with --save-map NAME next to --map field=Header,…'}`,
+      );
+    }
+    map = saved;
+  }
+  if (request.saveMapAs) {
+    if (!map) throw new AppError('invalid_input', '--save-map needs a --map to save');
+    await saveMapping(trx, practiceId, request.saveMapAs, map);
+  }
   const options: ImportOptions = {
     format: request.format,
     timezone: practice.timezone,
@@ -159,7 +180,7 @@ async function run(
     currency: practice.currency,
     dateFormat: request.dateFormat,
     decimal: request.decimal,
-    map: request.map,
+    map,
     asOf: request.asOf,
     ownerEmails: request.ownerEmails,
   };

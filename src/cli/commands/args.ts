@@ -28,23 +28,6 @@ export function assumeArg(
   return { ...previous, [m[1]!]: n };
 }
 
-/** `date=Date,amount=Amount` → `{ date: 'Date', amount: 'Amount' }`. */
-export function mapArg(
-  value: string,
-  previous: Record<string, string> = {},
-): Record<string, string> {
-  const out = { ...previous };
-  for (const part of value.split(',')) {
-    const m = /^\s*([A-Za-z]\w*)\s*=\s*(.+?)\s*$/.exec(part);
-    if (!m)
-      throw new InvalidArgumentError(
-        `expected field=Header pairs separated by commas, got "${part}"`,
-      );
-    out[m[1]!] = m[2]!;
-  }
-  return out;
-}
-
 /** Collects a repeatable option into a list. */
 export function repeatArg(value: string, previous: string[] = []): string[] {
   return [...previous, value];

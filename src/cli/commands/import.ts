@@ -11,9 +11,10 @@ import { AppError } from '../../app/errors.ts';
 import { importFiles } from '../../app/imports/import.ts';
 import { resolvePractice } from '../../app/practices.ts';
 import { isTimeZone } from '../../domain/dates.ts';
+import { parseMapOption } from '../../importers/generic-csv/map.ts';
 import { withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
-import { mapArg, repeatArg } from './args.ts';
+import { repeatArg } from './args.ts';
 import { describeImportReport } from './import-report.ts';
 import { progressReporter } from './progress.ts';
 import { describeImport } from './summaries.ts';
@@ -24,7 +25,8 @@ interface ImportOpts {
   timezone?: string;
   dateFormat?: string;
   decimal?: string;
-  map?: Record<string, string>;
+  map?: string;
+  saveMap?: string;
   ownerEmail?: string[];
   json?: boolean;
 }
@@ -74,10 +76,10 @@ export function registerImportCommand(program: Command, io: CliIo): void {
     )
     .option('--decimal <mark>', 'decimal mark of the file when it cannot be told: . or ,')
     .option(
-      '--map <field=Header,…>',
-      'generic CSV: which column holds what, e.g. date=Date,amount=Amount',
-      mapArg,
+      '--map <field=Header,…|name>',
+      'generic CSV: which column holds what (date=Date,amount=Amount,…), or a saved mapping',
     )
+    .option('--save-map <name>', 'save the --map under a name, to use later as --map NAME')
     .option(
       '--owner-email <email>',
       'calendars: your address, to skip invitations you declined (repeatable)',
@@ -94,6 +96,13 @@ export function registerImportCommand(program: Command, io: CliIo): void {
       if (opts.decimal && opts.decimal !== '.' && opts.decimal !== ',') {
         throw new AppError('invalid_input', `--decimal must be . or , (got "${opts.decimal}")`);
       }
+      let map: Record<string, string> | undefined;
+      let mapName: string | undefined;
+      if (opts.map?.includes('=')) {
+        const parsed = parseMapOption(opts.map);
+        if ('problem' in parsed) throw new AppError('invalid_input', parsed.problem);
+        map = parsed;
+      } else if (opts.map) mapName = opts.map.trim();
       for (const file of files) await checkReadable(file);
       const bundles: string[] = [];
       const exports: string[] = [];
@@ -125,7 +134,9 @@ export function registerImportCommand(program: Command, io: CliIo): void {
             timezone: opts.timezone,
             dateFormat: opts.dateFormat,
             decimal: opts.decimal as '.' | ',' | undefined,
-            map: opts.map,
+            map,
+            mapName,
+            saveMapAs: opts.preview ? undefined : opts.saveMap,
             ownerEmails: opts.ownerEmail,
             asOf: io.today(),
             onProgress: progress.update,

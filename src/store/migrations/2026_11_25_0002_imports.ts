@@ -1,5 +1,5 @@
 /**
- * Imports: the practice's rules, the imports run, and every imported row with its
+ * Imports: the practice's rules, saved column mappings, the imports run, and every imported row with its
  * source (file, line, format, the source's own id), attributes and assignment.
  * Imported rows are the inbox: `fulcrum unassigned` lists the ones no rule assigned, and
  * `fulcrum rules apply` re-assigns them all.
@@ -66,6 +66,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('import_rows_pkey', ['practice_id', 'id'])
     .execute();
 
+  /** Saved generic-CSV column mappings (`--save-map NAME`, then `--map NAME`). */
+  await owned('mappings')
+    .addColumn('name', 'text', (c) => c.notNull())
+    /** JSON object: field → header name. */
+    .addColumn('map', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('mappings_pkey', ['practice_id', 'name'])
+    .execute();
+
   await db.schema
     .createIndex('import_rows_unassigned_idx')
     .on('import_rows')
@@ -74,6 +82,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['import_rows', 'imports', 'rules'])
+  for (const table of ['mappings', 'import_rows', 'imports', 'rules'])
     await db.schema.dropTable(table).execute();
 }
