@@ -114,6 +114,29 @@ describe.each(ENGINES)('the CLI on %s', (engine) => {
     expect(text.out).toContain('The leverage ladder');
   });
 
+  it('says when a period holds no data, and which record lacks an exchange rate', async () => {
+    const db = await freshTarget(engine);
+    await run(db, 'import', SMALL);
+    const empty = await run(db, 'report', '--from', '2030-01-01', '--to', '2030-12-31');
+    expect(empty.code).toBe(1);
+    expect(empty.err).toMatch(/^fulcrum: .*2030-01-01.*2030-12-31/);
+
+    const csv = path.join(scratch, `gbp-${engine}.csv`);
+    writeFileSync(csv, 'Date,Amount,Currency,Memo\n2024-03-10,120.00,GBP,Workshop seat\n');
+    const imported = await run(
+      db,
+      'import',
+      csv,
+      '--map',
+      'date=Date,amount=Amount,currency=Currency,description=Memo',
+    );
+    expect(imported.code).toBe(0);
+    const report = await run(db, 'report');
+    expect(report.code).toBe(1);
+    expect(report.err).toContain('no rate from GBP to USD on or before 2024-03-10');
+    expect(report.err).toMatch(/payment "generic:[^"]+"/);
+  });
+
   it('asks which practice when there are several, and says what went wrong clearly', async () => {
     const db = await freshTarget(engine);
     await run(db, 'demo', '--end', '2026-10-31');
