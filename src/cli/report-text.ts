@@ -18,7 +18,7 @@ const KIND_LABELS: Record<string, string> = {
   other: 'other',
 };
 
-const LEVER_TITLES: Record<Lever['id'], string> = {
+export const LEVER_TITLES: Record<Lever['id'], string> = {
   raise_rates: 'Raise your rates',
   best_channel: 'Do more of your best client channel',
   referrals: 'Ask for more referrals',

@@ -8,7 +8,7 @@ import { listPracticeSummaries } from '../../app/practices.ts';
 import { buildReport } from '../../app/report.ts';
 import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
-import { formatters } from '../report-text.ts';
+import { formatters, LEVER_TITLES } from '../report-text.ts';
 import { describeImport } from './summaries.ts';
 
 export function registerStartCommand(program: Command, io: CliIo): void {
@@ -38,11 +38,11 @@ export function registerStartCommand(program: Command, io: CliIo): void {
           const best = r.levers[0];
           io.out(
             `\n${p.name} (${r.period.from} to ${r.period.to}): revenue ${f.money(r.totals.revenue)}, ` +
-              `net ${f.money(r.totals.net)} over ${r.totals.hours} hours = ${f.rate(r.totals.effectiveHourlyRate)}.\n`,
+              `net ${f.money(r.totals.net)} over ${r.totals.hours.toLocaleString('en-US')} hours = ${f.rate(r.totals.effectiveHourlyRate)}.\n`,
           );
           if (best)
             io.out(
-              `  Worth most now: ${best.id.replace('_', ' ')} (${f.money(best.annualImpact)} a year).\n`,
+              `  Worth most now: ${LEVER_TITLES[best.id].toLowerCase()} (${f.money(best.annualImpact)} a year).\n`,
             );
         }
         const practiceFlag = practices.length > 1 ? ` --practice "${practices[0]!.name}"` : '';
@@ -50,10 +50,11 @@ export function registerStartCommand(program: Command, io: CliIo): void {
           [
             '',
             'Where to look next:',
-            `  npx fulcrum report${practiceFlag}           the full report: streams, readiness, levers, ladder`,
-            `  npx fulcrum report${practiceFlag} --json    the same as JSON`,
-            '  npx fulcrum import FILE…          add your own data (a bundle, or exports from Stripe, PayPal, Toggl…)',
-            '  npx fulcrum --help                every command',
+            `  npx fulcrum${practiceFlag} report        the full report: streams, readiness, levers, ladder`,
+            `  npx fulcrum${practiceFlag} report --json the same as JSON`,
+            '  npx fulcrum import FILE…      add your own data: exports from Stripe, PayPal, Square, Toggl,',
+            '                                Clockify, Harvest, calendars (.ics), any CSV, or a bundle',
+            '  npx fulcrum --help            every command',
             '',
           ].join('\n'),
         );
