@@ -46,17 +46,22 @@ export function registerStartCommand(program: Command, io: CliIo): void {
             );
         }
         const practiceFlag = practices.length > 1 ? ` --practice "${practices[0]!.name}"` : '';
-        io.out(
+        const steps: [string, string][] = [
           [
-            '',
-            'Where to look next:',
-            `  npx fulcrum${practiceFlag} report        the full report: streams, readiness, levers, ladder`,
-            `  npx fulcrum${practiceFlag} report --json the same as JSON`,
-            '  npx fulcrum import FILE…      add your own data: exports from Stripe, PayPal, Square, Toggl,',
-            '                                Clockify, Harvest, calendars (.ics), any CSV, or a bundle',
-            '  npx fulcrum --help            every command',
-            '',
-          ].join('\n'),
+            `npx fulcrum${practiceFlag} report`,
+            'the full report: streams, readiness, levers, ladder',
+          ],
+          [`npx fulcrum${practiceFlag} report --json`, 'the same as JSON'],
+          [
+            'npx fulcrum import FILE…',
+            'your own data: Stripe, PayPal, Square, Toggl, Clockify, Harvest,',
+          ],
+          ['', 'calendars (.ics), any CSV, or a practice bundle'],
+          ['npx fulcrum --help', 'every command'],
+        ];
+        const width = Math.max(...steps.map(([command]) => command.length));
+        io.out(
+          `\nWhere to look next:\n${steps.map(([c, what]) => `  ${c.padEnd(width)}   ${what}`).join('\n')}\n`,
         );
       });
     });
