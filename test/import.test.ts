@@ -159,6 +159,24 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
     );
     expect((await json(db, 'unassigned')).total).toBe(7);
 
+    // A rule is changed in place; an invalid activity is refused with the valid ones.
+    const edited = await run(
+      db,
+      'rules',
+      'edit',
+      'r1',
+      '--when',
+      'description contains "VIP day"',
+      '--channel',
+      'referral',
+    );
+    expect(edited.out).toContain(
+      '#r1 any: description contains "VIP day" → offer o1, channel referral',
+    );
+    const bad = await run(db, 'rules', 'edit', 'r1', '--activity', 'coaching');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('then.activity');
+
     // The rules travel in the bundle.
     const bundle = JSON.parse((await run(db, 'export')).out);
     expect(bundle.rules.map((r: { id: string }) => r.id)).toEqual(['r1', 'r2']);
@@ -167,12 +185,15 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
   it('maps any CSV with --map, saves the mapping by name, and keeps two identical rows', async () => {
     const db = await freshTarget(engine);
     await run(db, 'import', SMALL);
-    const map = 'date=Booking Date,amount=Amount,description=Memo,name=Payee,id=Reference,currency=Currency';
+    const map =
+      'date=Booking Date,amount=Amount,description=Memo,name=Payee,id=Reference,currency=Currency';
     const first = await json(db, 'import', BANK, '--map', map, '--save-map', 'bank');
     // Two income rows, four costs: the two identical "Monthly account fee" rows both stay.
     expect(first.files[0].added).toMatchObject({ payments: 2, costs: 4 });
     const bundle = JSON.parse((await run(db, 'export')).out);
-    const fees = bundle.costs.filter((c: { amount: number; date: string }) => c.amount === 5 && c.date === '2024-02-05');
+    const fees = bundle.costs.filter(
+      (c: { amount: number; date: string }) => c.amount === 5 && c.date === '2024-02-05',
+    );
     expect(fees).toHaveLength(2);
 
     const again = await json(db, 'import', BANK, '--map', 'bank');

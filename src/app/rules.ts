@@ -65,31 +65,19 @@ async function checkTargets(db: Executor, practiceId: number, then: RuleTargets)
   }
 }
 
-/** Adds a rule at the end of the list; returns it. */
-export async function addRule(store: Store, practiceId: number, input: NewRule): Promise<Rule> {
-  const parsed = parseConditions(input.when);
+function readConditions(text: string): Rule['when'] {
+  const parsed = parseConditions(text);
   if (!parsed.ok) {
     throw new AppError(
       'invalid_input',
-      `cannot read the conditions:\n${formatParseError(input.when, parsed.error)}`,
+      `cannot read the conditions:\n${formatParseError(text, parsed.error)}`,
     );
   }
-  const existing = await loadRules(store.db, practiceId);
-  let id = input.id;
-  if (!id) {
-    let n = existing.length + 1;
-    while (existing.some((r) => r.id === `r${n}`)) n++;
-    id = `r${n}`;
-  } else if (existing.some((r) => r.id === id)) {
-    throw new AppError('conflict', `a rule with id "${id}" exists already`);
-  }
-  const candidate = {
-    id,
-    name: input.name ?? null,
-    appliesTo: input.appliesTo ?? 'any',
-    when: parsed.when,
-    then: input.then,
-  };
+  return parsed.when;
+}
+
+/** Validates a rule whole and checks its targets exist, then saves it (upsert by id). */
+async function checkAndSave(store: Store, practiceId: number, candidate: Rule): Promise<Rule> {
   const checked = ruleSchema.safeParse(candidate);
   if (!checked.success) {
     throw new AppError(
@@ -100,6 +88,50 @@ export async function addRule(store: Store, practiceId: number, input: NewRule):
   await checkTargets(store.db, practiceId, checked.data.then);
   await saveRules(store.db, practiceId, [checked.data as Rule]);
   return checked.data as Rule;
+}
+
+/** Adds a rule at the end of the list; returns it. */
+export async function addRule(store: Store, practiceId: number, input: NewRule): Promise<Rule> {
+  const when = readConditions(input.when);
+  const existing = await loadRules(store.db, practiceId);
+  let id = input.id;
+  if (!id) {
+    let n = existing.length + 1;
+    while (existing.some((r) => r.id === `r${n}`)) n++;
+    id = `r${n}`;
+  } else if (existing.some((r) => r.id === id)) {
+    throw new AppError('conflict', `a rule with id "${id}" exists already`);
+  }
+  return checkAndSave(store, practiceId, {
+    id,
+    name: input.name ?? null,
+    appliesTo: input.appliesTo ?? 'any',
+    when,
+    then: input.then,
+  });
+}
+
+/** Changes a rule in place (its position stays): new conditions, targets set or cleared. */
+export async function updateRule(
+  store: Store,
+  practiceId: number,
+  id: string,
+  changes: {
+    when?: string;
+    then?: RuleTargets;
+    appliesTo?: Rule['appliesTo'];
+    name?: string | null;
+  },
+): Promise<Rule> {
+  const rule = (await loadRules(store.db, practiceId)).find((r) => r.id === id);
+  if (!rule) throw new AppError('not_found', `no rule "${id}"`);
+  return checkAndSave(store, practiceId, {
+    ...rule,
+    when: changes.when === undefined ? rule.when : readConditions(changes.when),
+    then: { ...rule.then, ...changes.then },
+    appliesTo: changes.appliesTo ?? rule.appliesTo,
+    name: changes.name === undefined ? rule.name : changes.name,
+  });
 }
 
 export async function removeRule(store: Store, practiceId: number, id: string): Promise<void> {

@@ -3,7 +3,13 @@
  * offers, activities, channels and clients, and the rows no rule assigned yet.
  */
 import { type Command, Option } from 'commander';
-import { addRule, applyRulesToImports, listRules, removeRule } from '../../app/rules.ts';
+import {
+  addRule,
+  applyRulesToImports,
+  listRules,
+  removeRule,
+  updateRule,
+} from '../../app/rules.ts';
 import { listUnassigned } from '../../app/unassigned.ts';
 import { ACTIVITIES } from '../../domain/model.ts';
 import { toMajor } from '../../domain/money.ts';
@@ -81,6 +87,57 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
           });
           io.out(
             `Added ${formatRule(rule)}\nRun \`fulcrum rules apply\` to re-assign the rows imported so far.\n`,
+          );
+        });
+      },
+    );
+
+  rules
+    .command('edit')
+    .description('change a rule in place: new conditions, or targets (`none` clears one)')
+    .argument('<id>', 'the rule id, as `fulcrum rules` lists it (e.g. r3)')
+    .option('--when <conditions>', 'new conditions, e.g. \'description contains "VIP"\'')
+    .option('--offer <id|none>', 'assign this offer')
+    .option('--activity <activity|none>', `assign this activity (${ACTIVITIES.join(', ')})`)
+    .option('--channel <name|none>', 'assign this channel')
+    .option('--client <id|none>', 'assign this client')
+    .addOption(
+      new Option('--applies-to <kind>', 'which rows the rule looks at').choices([...APPLIES_TO]),
+    )
+    .option('--name <text>', 'a name to recognise the rule by')
+    .action(
+      async (
+        id: string,
+        opts: {
+          when?: string;
+          offer?: string;
+          activity?: string;
+          channel?: string;
+          client?: string;
+          appliesTo?: string;
+          name?: string;
+        },
+        command: Command,
+      ) => {
+        const target = (value: string | undefined) =>
+          value === undefined ? undefined : value === 'none' ? null : value;
+        const then = Object.fromEntries(
+          Object.entries({
+            offerId: target(opts.offer),
+            activity: target(opts.activity),
+            channel: target(opts.channel),
+            clientId: target(opts.client),
+          }).filter(([, v]) => v !== undefined),
+        );
+        await withPractice(command, io, async (store, practice) => {
+          const rule = await updateRule(store, practice.id, id.replace(/^#/, ''), {
+            when: opts.when,
+            then,
+            appliesTo: opts.appliesTo as (typeof APPLIES_TO)[number] | undefined,
+            name: opts.name,
+          });
+          io.out(
+            `Changed ${formatRule(rule)}\nRun \`fulcrum rules apply\` to re-assign the rows imported so far.\n`,
           );
         });
       },
