@@ -1,0 +1,71 @@
+/**
+ * The HTTP API: `createApp({ store })` returns the Hono app — in tests, call
+ * `app.request(…)`; `fulcrum serve` hands it to @hono/node-server. `AppType` types the
+ * web page's client (`hc<AppType>`).
+ *
+ * Every request gets security headers; every `/api/*` request gets `Cache-Control:
+ * no-store`, a body size limit, its session (cookie) and, when it changes state, the
+ * CSRF check; `/api/practices/:practiceId/…` requires a member of that practice (404
+ * otherwise). Routes are thin: validate (zod) → authorize → call `src/app` → present.
+ * One error handler answers every failure (errors.ts).
+ */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { type ApiEnv, type ApiOptions, resolveOptions } from './context.ts';
+import { ApiError, errorHandler } from './errors.ts';
+import { docsRoutes } from './openapi/docs.ts';
+import { authRoutes } from './routes/auth/auth.ts';
+import { router } from './routes/define.ts';
+import { healthRoutes } from './routes/health/health.ts';
+import { csrfProtection, loadSession, practiceAccess } from './security.ts';
+
+export type { ApiOptions } from './context.ts';
+
+const UPLOAD_PATH = /^\/api\/practices\/[^/]+\/imports(\/|$)/;
+
+/** Creates the API over an open store (see the module header). */
+export function createApp(options: ApiOptions) {
+  const deps = resolveOptions(options);
+  const tooLarge = (limit: number) => () => {
+    throw new ApiError(
+      'payload_too_large',
+      `the request body is larger than ${Math.round(limit / 1024)} KiB`,
+    );
+  };
+  const jsonLimit = bodyLimit({ maxSize: deps.maxJsonBytes, onError: tooLarge(deps.maxJsonBytes) });
+  const uploadLimit = bodyLimit({
+    maxSize: deps.maxUploadBytes,
+    onError: tooLarge(deps.maxUploadBytes),
+  });
+  const limits: MiddlewareHandler<ApiEnv> = (c, next) =>
+    UPLOAD_PATH.test(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next);
+  const noStore: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  };
+
+  const app = router();
+  app.onError(errorHandler(deps.log));
+  app.notFound((c) =>
+    c.json({ code: 'route_not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404),
+  );
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-origin',
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use('/api/*', noStore, limits, loadSession(deps), csrfProtection(deps));
+  app.use('/api/practices/:practiceId/*', practiceAccess(deps));
+  app.use('/api/practices/:practiceId', practiceAccess(deps));
+
+  const routes = app.route('/', healthRoutes(deps)).route('/', authRoutes(deps));
+  docsRoutes(app);
+  return routes;
+}
+
+/** The API's type, for the web page's typed client: `hc<AppType>('/')`. */
+export type AppType = ReturnType<typeof createApp>;

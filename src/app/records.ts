@@ -1,0 +1,306 @@
+/**
+ * A practice's records one at a time, for a signed-in member: list (paged, searched,
+ * sorted, filtered), get, create, update and delete offers, clients, payments, time
+ * entries, costs and conversations. Writes check what a bundle import checks across
+ * records: referenced offers and clients exist, ids and payment external ids are unique,
+ * and a record still referenced is not deleted.
+ */
+import type { Client, Conversation, Cost, Offer, Payment, TimeEntry } from '../domain/model.ts';
+import { COLLECTIONS } from '../store/collections.ts';
+import type { Store } from '../store/connect.ts';
+import type { Executor } from '../store/database.ts';
+import {
+  countReferences,
+  deleteRecord,
+  getRecord,
+  insertRecord,
+  listRecords,
+  updateRecord,
+} from '../store/record-crud.repository.ts';
+import { authorize, type PracticeAccess } from './access.ts';
+import { AppError } from './errors.ts';
+import { newId } from './tokens.ts';
+
+export interface RecordTypes {
+  offers: Offer;
+  clients: Client;
+  payments: Payment;
+  timeEntries: TimeEntry;
+  costs: Cost;
+  conversations: Conversation;
+}
+
+export type RecordResource = keyof RecordTypes;
+
+interface ResourceSpec {
+  /** Prefix of generated ids. */
+  prefix: string;
+  /** Singular, for messages. */
+  noun: string;
+  search: readonly string[];
+  sort: readonly string[];
+  /** Columns a list may be filtered on by equality. */
+  filters: readonly string[];
+  /** Columns that name another record, and which collection. */
+  refs: Readonly<Record<string, 'offers' | 'clients'>>;
+  /** Where this collection's records are referenced: [collection, column]. */
+  referencedBy: readonly (readonly [RecordResource, string])[];
+}
+
+export const RECORD_RESOURCES: Readonly<Record<RecordResource, ResourceSpec>> = {
+  offers: {
+    prefix: 'o',
+    noun: 'offer',
+    search: ['name', 'kind'],
+    sort: ['id', 'name', 'kind', 'price', 'launchedOn'],
+    filters: ['kind'],
+    refs: {},
+    referencedBy: [
+      ['payments', 'offerId'],
+      ['timeEntries', 'offerId'],
+      ['costs', 'offerId'],
+      ['conversations', 'offerId'],
+    ],
+  },
+  clients: {
+    prefix: 'c',
+    noun: 'client',
+    search: ['name', 'email', 'segment', 'source'],
+    sort: ['id', 'name', 'email', 'segment', 'source'],
+    filters: ['segment', 'source', 'referredBy'],
+    refs: { referredBy: 'clients' },
+    referencedBy: [
+      ['payments', 'clientId'],
+      ['timeEntries', 'clientId'],
+      ['conversations', 'clientId'],
+      ['clients', 'referredBy'],
+    ],
+  },
+  payments: {
+    prefix: 'p',
+    noun: 'payment',
+    search: ['note', 'externalId', 'currency'],
+    sort: ['id', 'date', 'amount', 'currency'],
+    filters: ['offerId', 'clientId', 'currency'],
+    refs: { offerId: 'offers', clientId: 'clients' },
+    referencedBy: [],
+  },
+  timeEntries: {
+    prefix: 't',
+    noun: 'time entry',
+    search: ['note', 'channel', 'activity'],
+    sort: ['id', 'date', 'hours', 'activity'],
+    filters: ['offerId', 'clientId', 'activity', 'channel'],
+    refs: { offerId: 'offers', clientId: 'clients' },
+    referencedBy: [],
+  },
+  costs: {
+    prefix: 'k',
+    noun: 'cost',
+    search: ['category', 'channel', 'currency'],
+    sort: ['id', 'date', 'amount', 'category'],
+    filters: ['offerId', 'channel', 'category', 'currency'],
+    refs: { offerId: 'offers' },
+    referencedBy: [],
+  },
+  conversations: {
+    prefix: 'v',
+    noun: 'conversation',
+    search: ['prospect', 'channel', 'outcome'],
+    sort: ['id', 'date', 'outcome', 'prospect'],
+    filters: ['offerId', 'clientId', 'outcome', 'channel'],
+    refs: { offerId: 'offers', clientId: 'clients' },
+    referencedBy: [],
+  },
+};
+
+export const RECORD_RESOURCE_NAMES = Object.keys(RECORD_RESOURCES) as RecordResource[];
+
+export interface RecordListQuery {
+  limit: number;
+  offset: number;
+  q?: string;
+  /** A column of the resource's `sort` list; `-` first for descending. */
+  sort?: string;
+  from?: string;
+  to?: string;
+  /** Equality filters, only on the resource's `filters` columns. */
+  filters?: Readonly<Record<string, string>>;
+}
+
+export interface RecordPage<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export async function listRecordsAs<R extends RecordResource>(
+  store: Store,
+  access: PracticeAccess,
+  resource: R,
+  query: RecordListQuery,
+): Promise<RecordPage<RecordTypes[R]>> {
+  authorize(access, 'read');
+  const spec = RECORD_RESOURCES[resource];
+  const descending = query.sort?.startsWith('-') ?? false;
+  const sort = query.sort?.replace(/^-/, '');
+  if (sort !== undefined && !spec.sort.includes(sort)) {
+    throw new AppError(
+      'invalid_input',
+      `cannot sort ${resource} by "${sort}"; choose one of ${spec.sort.join(', ')}`,
+    );
+  }
+  const equals: Record<string, string> = {};
+  for (const [column, value] of Object.entries(query.filters ?? {})) {
+    if (!spec.filters.includes(column))
+      throw new AppError('invalid_input', `cannot filter ${resource} by "${column}"`);
+    equals[column] = value;
+  }
+  const page = await listRecords(store.db, COLLECTIONS[resource], access.practiceId, {
+    limit: query.limit,
+    offset: query.offset,
+    q: query.q,
+    searchColumns: spec.search,
+    sort: sort ?? (COLLECTIONS[resource].dated ? 'date' : undefined),
+    descending,
+    from: query.from,
+    to: query.to,
+    equals,
+  });
+  return {
+    total: page.total,
+    limit: query.limit,
+    offset: query.offset,
+    items: page.items as unknown as RecordTypes[R][],
+  };
+}
+
+function notFound(resource: RecordResource, id: string): AppError {
+  return new AppError('not_found', `no ${RECORD_RESOURCES[resource].noun} "${id}"`);
+}
+
+export async function getRecordAs<R extends RecordResource>(
+  store: Store,
+  access: PracticeAccess,
+  resource: R,
+  id: string,
+): Promise<RecordTypes[R]> {
+  authorize(access, 'read');
+  const row = await getRecord(store.db, COLLECTIONS[resource], access.practiceId, id);
+  if (!row) throw notFound(resource, id);
+  return row as unknown as RecordTypes[R];
+}
+
+async function checkRefs(
+  db: Executor,
+  practiceId: number,
+  resource: RecordResource,
+  record: Record<string, unknown>,
+): Promise<void> {
+  for (const [column, target] of Object.entries(RECORD_RESOURCES[resource].refs)) {
+    const value = record[column];
+    if (typeof value !== 'string') continue;
+    if (!(await getRecord(db, COLLECTIONS[target], practiceId, value))) {
+      throw new AppError(
+        'invalid_input',
+        `${column}: no ${RECORD_RESOURCES[target].noun} "${value}"`,
+        [{ path: column, message: `no ${RECORD_RESOURCES[target].noun} "${value}"` }],
+      );
+    }
+  }
+  if (resource === 'payments' && typeof record.externalId === 'string') {
+    const clash = await db
+      .selectFrom('payments')
+      .select('id')
+      .where('practiceId', '=', practiceId)
+      .where('externalId', '=', record.externalId)
+      .where('id', '!=', String(record.id))
+      .executeTakeFirst();
+    if (clash)
+      throw new AppError(
+        'conflict',
+        `payment "${clash.id}" has the external id "${record.externalId}" already`,
+      );
+  }
+}
+
+/** Creates a record; its id is generated unless given. */
+export async function createRecordAs<R extends RecordResource>(
+  store: Store,
+  access: PracticeAccess,
+  resource: R,
+  input: Omit<RecordTypes[R], 'id'> & { id?: string },
+): Promise<RecordTypes[R]> {
+  authorize(access, 'write');
+  const spec = COLLECTIONS[resource];
+  const record = { ...input, id: input.id ?? newId(RECORD_RESOURCES[resource].prefix) } as Record<
+    string,
+    unknown
+  >;
+  return store.db.transaction().execute(async (trx) => {
+    if (await getRecord(trx, spec, access.practiceId, String(record.id))) {
+      throw new AppError(
+        'conflict',
+        `a ${RECORD_RESOURCES[resource].noun} "${record.id}" exists already`,
+      );
+    }
+    await checkRefs(trx, access.practiceId, resource, record);
+    await insertRecord(trx, spec, access.practiceId, record);
+    return (await getRecord(
+      trx,
+      spec,
+      access.practiceId,
+      String(record.id),
+    )) as unknown as RecordTypes[R];
+  });
+}
+
+/** Changes the given fields of a record (its id stays). */
+export async function updateRecordAs<R extends RecordResource>(
+  store: Store,
+  access: PracticeAccess,
+  resource: R,
+  id: string,
+  changes: Partial<Omit<RecordTypes[R], 'id'>>,
+): Promise<RecordTypes[R]> {
+  authorize(access, 'write');
+  const spec = COLLECTIONS[resource];
+  return store.db.transaction().execute(async (trx) => {
+    const current = await getRecord(trx, spec, access.practiceId, id);
+    if (!current) throw notFound(resource, id);
+    const next = { ...current, ...changes, id };
+    if (resource === 'clients' && next.referredBy === id) {
+      throw new AppError('invalid_input', 'referredBy: a client cannot refer themself');
+    }
+    await checkRefs(trx, access.practiceId, resource, next);
+    await updateRecord(trx, spec, access.practiceId, id, changes as Record<string, unknown>);
+    return (await getRecord(trx, spec, access.practiceId, id)) as unknown as RecordTypes[R];
+  });
+}
+
+/** Deletes a record; an offer or client still referenced is refused with `conflict`. */
+export async function deleteRecordAs(
+  store: Store,
+  access: PracticeAccess,
+  resource: RecordResource,
+  id: string,
+): Promise<void> {
+  authorize(access, 'write');
+  const spec = COLLECTIONS[resource];
+  await store.db.transaction().execute(async (trx) => {
+    if (!(await getRecord(trx, spec, access.practiceId, id))) throw notFound(resource, id);
+    const uses: string[] = [];
+    for (const [other, column] of RECORD_RESOURCES[resource].referencedBy) {
+      const n = await countReferences(trx, COLLECTIONS[other].table, column, access.practiceId, id);
+      if (n > 0) uses.push(`${n} ${other}`);
+    }
+    if (uses.length > 0) {
+      throw new AppError(
+        'conflict',
+        `${RECORD_RESOURCES[resource].noun} "${id}" is still used by ${uses.join(', ')}: reassign or delete those first`,
+      );
+    }
+    await deleteRecord(trx, spec, access.practiceId, id);
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * The tables of accounts and tenancy (migration 0003): users, sessions, memberships,
+ * invitations and failed sign-ins. `AccountsDatabase` is the store's `Database` plus
+ * these tables; `accountsDb` views an executor through it.
+ */
+import type { Generated, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, Executor } from './database.ts';
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Lower-cased and trimmed; unique. */
+  email: string;
+  name: string | null;
+  /** PHC string of argon2id. */
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type Role = 'owner' | 'editor' | 'advisor';
+
+export interface MembershipTable {
+  practiceId: number;
+  userId: number;
+  role: Role;
+  createdAt: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  tokenHash: string;
+  practiceId: number;
+  role: Role;
+  email: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  acceptedBy: number | null;
+}
+
+export interface SignInFailureTable {
+  key: string;
+  at: string;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type InvitationRow = Selectable<InvitationTable>;
+
+export interface AccountsDatabase extends Database {
+  users: UserTable;
+  sessions: SessionTable;
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  signInFailures: SignInFailureTable;
+}
+
+export type AccountsExecutor = Kysely<AccountsDatabase> | Transaction<AccountsDatabase>;
+
+/** The same executor, typed with the account tables (which every migrated store has). */
+export function accountsDb(db: Executor): AccountsExecutor {
+  return db as unknown as AccountsExecutor;
+}
