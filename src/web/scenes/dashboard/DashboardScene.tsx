@@ -1,0 +1,120 @@
+/**
+ * The dashboard: the report of spec/analysis.md for the chosen period, built for a
+ * glance — totals, the hourly-rate picture against 1:1, the foundation, the levers
+ * (with editable assumptions recomputed in the browser), the ladder, the monthly
+ * series and every stream's figures.
+ */
+import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Report } from '../../../domain/analysis/report.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { usePracticeSummary } from '../../hooks/practice.ts';
+import { type PeriodChoice, usePracticeData, useReport } from '../../hooks/report.ts';
+import { type AssumptionEdits, useWhatIf } from '../../hooks/whatif.ts';
+import { ApiError } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Foundation } from './Foundation.tsx';
+import { Ladder } from './Ladder.tsx';
+import { Levers } from './Levers.tsx';
+import { MonthlyCharts } from './MonthlyCharts.tsx';
+import { PeriodPicker } from './PeriodPicker.tsx';
+import { RatesChart } from './RatesChart.tsx';
+import { StreamsTable } from './StreamsTable.tsx';
+import { Totals } from './Totals.tsx';
+
+function usePeriod(): [PeriodChoice, (p: PeriodChoice) => void] {
+  const [params, setParams] = useSearchParams();
+  const period = { from: params.get('from') ?? undefined, to: params.get('to') ?? undefined };
+  const set = (p: PeriodChoice) => {
+    const next = new URLSearchParams();
+    if (p.from) next.set('from', p.from);
+    if (p.to) next.set('to', p.to);
+    setParams(next);
+  };
+  return [period, set];
+}
+
+function NoData({ error }: { error: unknown }) {
+  const noData = error instanceof ApiError && error.code === 'no_data';
+  if (!noData) return <ErrorAlert error={error} title="The report could not be computed" />;
+  return (
+    <Alert title="No data yet" color="blue">
+      <Stack gap="xs" align="flex-start">
+        <Text>
+          {error.message}. Import payments and time to see what each stream earns per hour.
+        </Text>
+        <Button component={Link} to="../import" relative="path">
+          Import exports
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+function Body({
+  report,
+  edits,
+  onEdit,
+}: {
+  report: Report;
+  edits: AssumptionEdits;
+  onEdit: (e: AssumptionEdits) => void;
+}) {
+  const data = usePracticeData();
+  const whatIf = useWhatIf(report, edits);
+  return (
+    <Stack gap="md">
+      <Totals report={report} />
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <RatesChart report={report} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Foundation report={report} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Levers report={report} whatIf={whatIf} edits={edits} onEdit={onEdit} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Ladder report={report} />
+        </Grid.Col>
+      </Grid>
+      <MonthlyCharts report={report} data={data.data} error={data.error} />
+      <StreamsTable report={report} />
+    </Stack>
+  );
+}
+
+export default function DashboardScene() {
+  const practice = usePracticeSummary();
+  const [period, setPeriod] = usePeriod();
+  const report = useReport(period);
+  const defaults = useReport({});
+  const [edits, setEdits] = useState<AssumptionEdits>({});
+  const shown = report.data;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            {practice?.name ?? 'Dashboard'}
+          </Title>
+          {shown && (
+            <Text c="dimmed" size="sm" data-period={`${shown.period.from}..${shown.period.to}`}>
+              {formatDate(shown.period.from)} – {formatDate(shown.period.to)} ({shown.period.days}{' '}
+              days), in {shown.currency}
+            </Text>
+          )}
+        </div>
+        {defaults.data && (
+          <PeriodPicker latest={defaults.data.period.to} value={period} onChange={setPeriod} />
+        )}
+      </Group>
+      {report.isPending && <Loading label="Computing the report…" />}
+      {report.isError && <NoData error={report.error} />}
+      {shown && <Body report={shown} edits={edits} onEdit={setEdits} />}
+    </Stack>
+  );
+}

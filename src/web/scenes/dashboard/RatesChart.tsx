@@ -1,0 +1,96 @@
+/**
+ * The "passive revenue" picture: every stream's effective hourly rate, in the period
+ * and over its lifetime, against the 1:1 baseline — and, for products, whether the
+ * lifetime rate reaches it (the myth test).
+ */
+import { BarChart } from '@mantine/charts';
+import { Badge, Group, List, Text } from '@mantine/core';
+import { describeFigure } from '../../../domain/analysis/figures.ts';
+import type { Report } from '../../../domain/analysis/report.ts';
+import { Figure } from '../../components/Figure.tsx';
+import { formatMoneyShort, formatRate } from '../../lib/format.ts';
+import { Section } from './Section.tsx';
+
+function shortName(name: string): string {
+  return name.length > 24 ? `${name.slice(0, 23)}…` : name;
+}
+
+export function RatesChart({ report }: { report: Report }) {
+  const { currency, baselineHourlyRate: baseline } = report;
+  const data = report.streams.map((s) => ({
+    stream: shortName(s.name),
+    period: s.effectiveHourlyRate ?? 0,
+    lifetime: s.lifetime.effectiveHourlyRate ?? 0,
+  }));
+  const products = report.streams.filter((s) => s.beatsBaseline !== null);
+  const summary = report.streams
+    .map(
+      (s) =>
+        `${s.name}: ${formatRate(s.effectiveHourlyRate, currency)} in the period, ${formatRate(s.lifetime.effectiveHourlyRate, currency)} lifetime`,
+    )
+    .join('; ');
+  return (
+    <Section
+      title="What each stream earns per hour"
+      subtitle={`${describeFigure('streams.effectiveHourlyRate')} Lifetime counts every hour up to the period's end, set-up included.`}
+    >
+      <div
+        role="img"
+        aria-label={`Hourly rate by stream against the 1:1 baseline of ${formatRate(baseline, currency)}. ${summary}.`}
+      >
+        <BarChart
+          h={Math.max(220, 56 * data.length + 60)}
+          data={data}
+          dataKey="stream"
+          orientation="vertical"
+          withLegend
+          legendProps={{ verticalAlign: 'top', height: 36 }}
+          series={[
+            { name: 'period', label: 'In the period', color: 'blue.6' },
+            { name: 'lifetime', label: 'Lifetime', color: 'grape.5' },
+          ]}
+          yAxisProps={{ width: 170 }}
+          textColor="var(--mantine-color-text)"
+          valueFormatter={(v) => `${formatMoneyShort(v, currency)}/h`}
+          referenceLines={
+            baseline === null
+              ? []
+              : [
+                  {
+                    x: baseline,
+                    color: 'red.7',
+                    label: `1:1 baseline ${formatMoneyShort(baseline, currency)}/h`,
+                    labelPosition: 'insideTopRight',
+                  },
+                ]
+          }
+          gridAxis="y"
+        />
+      </div>
+      {products.length > 0 && (
+        <List spacing={4} size="sm" listStyleType="none">
+          {products.map((s) => (
+            <List.Item key={s.offerId}>
+              <Group gap={6} wrap="wrap">
+                <Figure
+                  id="streams.beatsBaseline"
+                  path={`streams.${s.offerId}.beatsBaseline`}
+                  value={s.beatsBaseline}
+                >
+                  <Badge variant="light" color={s.beatsBaseline ? 'teal' : 'red'}>
+                    {s.beatsBaseline ? 'beats 1:1' : 'below 1:1'}
+                  </Badge>
+                </Figure>
+                <Text size="sm" span>
+                  {s.name}: {formatRate(s.lifetime.effectiveHourlyRate, currency)} over its lifetime
+                  ({s.lifetime.hours} h, {s.lifetime.hiddenHours} h of them not delivery) against{' '}
+                  {formatRate(baseline, currency)} for 1:1.
+                </Text>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Section>
+  );
+}

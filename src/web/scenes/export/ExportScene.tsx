@@ -1,0 +1,3 @@
+export default function ExportScene() {
+  return <p>ExportScene</p>;
+}

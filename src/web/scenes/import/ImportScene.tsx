@@ -1,0 +1,3 @@
+export default function ImportScene() {
+  return <p>ImportScene</p>;
+}

@@ -1,0 +1,3 @@
+export default function InboxScene() {
+  return <p>InboxScene</p>;
+}

@@ -1,0 +1,3 @@
+export default function MembersScene() {
+  return <p>MembersScene</p>;
+}

@@ -1,0 +1,3 @@
+export default function NewPracticeScene() {
+  return <p>NewPracticeScene</p>;
+}

@@ -1,0 +1,3 @@
+export default function SettingsScene() {
+  return <p>SettingsScene</p>;
+}
