@@ -17,7 +17,14 @@ import { ApiError, errorHandler } from './errors.ts';
 import { docsRoutes } from './openapi/docs.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { router } from './routes/define.ts';
+import { exportRoutes } from './routes/export/export.ts';
 import { healthRoutes } from './routes/health/health.ts';
+import { importRoutes } from './routes/imports/imports.ts';
+import { memberRoutes } from './routes/members/members.ts';
+import { practiceRoutes } from './routes/practices/practices.ts';
+import { recordRoutes } from './routes/records/records.ts';
+import { reportRoutes } from './routes/report/report.ts';
+import { ruleRoutes } from './routes/rules/rules.ts';
 import { csrfProtection, loadSession, practiceAccess } from './security.ts';
 
 export type { ApiOptions } from './context.ts';
@@ -62,7 +69,16 @@ export function createApp(options: ApiOptions) {
   app.use('/api/practices/:practiceId/*', practiceAccess(deps));
   app.use('/api/practices/:practiceId', practiceAccess(deps));
 
-  const routes = app.route('/', healthRoutes(deps)).route('/', authRoutes(deps));
+  const routes = app
+    .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps))
+    .route('/', practiceRoutes(deps))
+    .route('/', memberRoutes(deps))
+    .route('/', reportRoutes(deps))
+    .route('/', exportRoutes(deps))
+    .route('/', recordRoutes(deps))
+    .route('/', ruleRoutes(deps))
+    .route('/', importRoutes(deps));
   docsRoutes(app);
   return routes;
 }

@@ -5,8 +5,10 @@
  */
 import type { Report } from '../domain/analysis/index.ts';
 import type { Bundle } from '../domain/bundle.ts';
+import type { PracticeData } from '../domain/model.ts';
 import type { Rule } from '../domain/rules/model.ts';
 import type { Store } from '../store/connect.ts';
+import { loadPracticeData } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { exportBundle } from './bundle.ts';
 import { type ImportReport, type ImportRequest, importFiles } from './imports/import.ts';
@@ -33,6 +35,12 @@ export async function reportAs(
 export async function exportAs(store: Store, access: PracticeAccess): Promise<Bundle> {
   authorize(access, 'read');
   return exportBundle(store, access.practiceId);
+}
+
+/** The practice's records (money in minor units), for exports in other shapes than the bundle. */
+export async function practiceDataAs(store: Store, access: PracticeAccess): Promise<PracticeData> {
+  authorize(access, 'read');
+  return loadPracticeData(store.db, access.practiceId);
 }
 
 export async function listRulesAs(store: Store, access: PracticeAccess): Promise<Rule[]> {

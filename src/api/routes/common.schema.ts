@@ -43,13 +43,11 @@ export const isoDate = z
   .openapi({ example: '2026-01-31' });
 
 export const practiceParams = z.object({
-  practiceId: z
-    .string()
-    .openapi({
-      param: { name: 'practiceId', in: 'path' },
-      example: '1',
-      description: 'practice id',
-    }),
+  practiceId: z.string().openapi({
+    param: { name: 'practiceId', in: 'path' },
+    example: '1',
+    description: 'practice id',
+  }),
 });
 
 export const recordParams = practiceParams.extend({

@@ -1,0 +1,160 @@
+/**
+ * The six record resources of a practice — offers, clients, payments, time entries,
+ * costs, conversations — each with list (paged, searched, sorted, filtered), get,
+ * create, update and delete, under `/api/practices/{practiceId}/<resource>`.
+ */
+import type { z } from '@hono/zod-openapi';
+import {
+  createRecordAs,
+  deleteRecordAs,
+  getRecordAs,
+  listRecordsAs,
+  RECORD_RESOURCES,
+  type RecordResource,
+  type RecordTypes,
+  updateRecordAs,
+} from '../../../app/records.ts';
+import type { Deps } from '../../context.ts';
+import {
+  errors,
+  json,
+  jsonBody,
+  okSchema,
+  practiceErrors,
+  practiceParams,
+  recordParams,
+} from '../common.schema.ts';
+import { defineRoute, router } from '../define.ts';
+import { createSchema, listQuerySchema, pageSchema, recordSchema, updateSchema } from './schema.ts';
+
+/** URL segment of each resource. */
+export const RECORD_PATHS: Record<RecordResource, string> = {
+  offers: 'offers',
+  clients: 'clients',
+  payments: 'payments',
+  timeEntries: 'time-entries',
+  costs: 'costs',
+  conversations: 'conversations',
+};
+
+function routesOf<R extends RecordResource>(resource: R) {
+  const base = `/api/practices/{practiceId}/${RECORD_PATHS[resource]}`;
+  const noun = RECORD_RESOURCES[resource].noun;
+  const tags = [resource];
+  const record = recordSchema(resource);
+  return {
+    list: defineRoute('read', {
+      method: 'get',
+      path: base,
+      tags,
+      summary: `List ${resource}: paged, searched (q), sorted, filtered`,
+      request: { params: practiceParams, query: listQuerySchema(resource) },
+      responses: { 200: json(pageSchema(resource), 'A page'), ...errors(400, ...practiceErrors) },
+    }),
+    get: defineRoute('read', {
+      method: 'get',
+      path: `${base}/{id}`,
+      tags,
+      summary: `One ${noun}`,
+      request: { params: recordParams },
+      responses: { 200: json(record, `The ${noun}`), ...errors(...practiceErrors) },
+    }),
+    create: defineRoute('write', {
+      method: 'post',
+      path: base,
+      tags,
+      summary: `Create a ${noun} (id generated unless given)`,
+      request: { params: practiceParams, body: jsonBody(createSchema(resource)) },
+      responses: { 201: json(record, `The new ${noun}`), ...errors(400, ...practiceErrors, 409) },
+    }),
+    update: defineRoute('write', {
+      method: 'patch',
+      path: `${base}/{id}`,
+      tags,
+      summary: `Change fields of a ${noun}`,
+      request: { params: recordParams, body: jsonBody(updateSchema(resource)) },
+      responses: { 200: json(record, `The ${noun}`), ...errors(400, ...practiceErrors, 409) },
+    }),
+    remove: defineRoute('write', {
+      method: 'delete',
+      path: `${base}/{id}`,
+      tags,
+      summary: `Delete a ${noun}${RECORD_RESOURCES[resource].referencedBy.length ? ' (refused while records use it)' : ''}`,
+      request: { params: recordParams },
+      responses: { 200: json(okSchema, 'Deleted'), ...errors(...practiceErrors, 409) },
+    }),
+  };
+}
+
+function recordRoutesOf<R extends RecordResource>(deps: Deps, resource: R) {
+  const r = routesOf(resource);
+  const filters = RECORD_RESOURCES[resource].filters;
+  return router()
+    .openapi(r.list, async (c) => {
+      const query = c.req.valid('query') as Record<string, unknown> & {
+        limit: number;
+        offset: number;
+      };
+      const picked: Record<string, string> = {};
+      for (const f of filters) if (typeof query[f] === 'string') picked[f] = query[f] as string;
+      const page = await listRecordsAs(deps.store, c.get('access'), resource, {
+        limit: query.limit,
+        offset: query.offset,
+        q: query.q as string | undefined,
+        sort: query.sort as string | undefined,
+        from: query.from as string | undefined,
+        to: query.to as string | undefined,
+        filters: picked,
+      });
+      return c.json(page as unknown as z.infer<ReturnType<typeof pageSchema<R>>>, 200);
+    })
+    .openapi(r.get, async (c) =>
+      c.json(
+        (await getRecordAs(
+          deps.store,
+          c.get('access'),
+          resource,
+          c.req.valid('param').id,
+        )) as unknown as z.infer<ReturnType<typeof recordSchema<R>>>,
+        200,
+      ),
+    )
+    .openapi(r.create, async (c) =>
+      c.json(
+        (await createRecordAs(
+          deps.store,
+          c.get('access'),
+          resource,
+          c.req.valid('json') as unknown as Omit<RecordTypes[R], 'id'>,
+        )) as unknown as z.infer<ReturnType<typeof recordSchema<R>>>,
+        201,
+      ),
+    )
+    .openapi(r.update, async (c) =>
+      c.json(
+        (await updateRecordAs(
+          deps.store,
+          c.get('access'),
+          resource,
+          c.req.valid('param').id,
+          c.req.valid('json') as unknown as Partial<Omit<RecordTypes[R], 'id'>>,
+        )) as unknown as z.infer<ReturnType<typeof recordSchema<R>>>,
+        200,
+      ),
+    )
+    .openapi(r.remove, async (c) => {
+      await deleteRecordAs(deps.store, c.get('access'), resource, c.req.valid('param').id);
+      return c.json({ ok: true as const }, 200);
+    });
+}
+
+/** All six record resources. */
+export function recordRoutes(deps: Deps) {
+  return router()
+    .route('/', recordRoutesOf(deps, 'offers'))
+    .route('/', recordRoutesOf(deps, 'clients'))
+    .route('/', recordRoutesOf(deps, 'payments'))
+    .route('/', recordRoutesOf(deps, 'timeEntries'))
+    .route('/', recordRoutesOf(deps, 'costs'))
+    .route('/', recordRoutesOf(deps, 'conversations'));
+}
