@@ -86,8 +86,19 @@ function routesOf<R extends RecordResource>(resource: R) {
   };
 }
 
-function recordRoutesOf<R extends RecordResource>(deps: Deps, resource: R) {
-  const r = routesOf(resource);
+/** Declared once, when this module loads (so the route table holds each route once). */
+const OFFERS = routesOf('offers');
+const CLIENTS = routesOf('clients');
+const PAYMENTS = routesOf('payments');
+const TIME_ENTRIES = routesOf('timeEntries');
+const COSTS = routesOf('costs');
+const CONVERSATIONS = routesOf('conversations');
+
+function recordRoutesOf<R extends RecordResource>(
+  deps: Deps,
+  resource: R,
+  r: ReturnType<typeof routesOf<R>>,
+) {
   const filters = RECORD_RESOURCES[resource].filters;
   return router()
     .openapi(r.list, async (c) => {
@@ -151,10 +162,10 @@ function recordRoutesOf<R extends RecordResource>(deps: Deps, resource: R) {
 /** All six record resources. */
 export function recordRoutes(deps: Deps) {
   return router()
-    .route('/', recordRoutesOf(deps, 'offers'))
-    .route('/', recordRoutesOf(deps, 'clients'))
-    .route('/', recordRoutesOf(deps, 'payments'))
-    .route('/', recordRoutesOf(deps, 'timeEntries'))
-    .route('/', recordRoutesOf(deps, 'costs'))
-    .route('/', recordRoutesOf(deps, 'conversations'));
+    .route('/', recordRoutesOf(deps, 'offers', OFFERS))
+    .route('/', recordRoutesOf(deps, 'clients', CLIENTS))
+    .route('/', recordRoutesOf(deps, 'payments', PAYMENTS))
+    .route('/', recordRoutesOf(deps, 'timeEntries', TIME_ENTRIES))
+    .route('/', recordRoutesOf(deps, 'costs', COSTS))
+    .route('/', recordRoutesOf(deps, 'conversations', CONVERSATIONS));
 }
