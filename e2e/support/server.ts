@@ -33,7 +33,6 @@ export async function startServer(options: { dbPath?: string } = {}): Promise<Te
   const dbPath = options.dbPath ?? join(tmp as string, 'fulcrum.db');
   const store = await openStore(dbPath);
   const api = createApp({ store, log: () => {} });
-  const index = readFileSync(join(dir, 'index.html'), 'utf8');
   const site = new Hono();
   site.all('/api/*', (c) => api.fetch(c.req.raw));
   site.use('*', async (c, next) => {
@@ -41,8 +40,10 @@ export async function startServer(options: { dbPath?: string } = {}): Promise<Te
     c.header('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
     c.header('X-Content-Type-Options', 'nosniff');
   });
-  site.use('/assets/*', serveStatic({ root: dir, rewriteRequestPath: (p) => p }));
-  site.get('*', (c) => c.html(index));
+  site.use('/assets/*', serveStatic({ root: dir }));
+  site.get('/assets/*', (c) => c.text('no such file', 404));
+  // Read per request, so a rebuild while the server runs is picked up.
+  site.get('*', (c) => c.html(readFileSync(join(dir, 'index.html'), 'utf8')));
   const server = serve({ fetch: site.fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

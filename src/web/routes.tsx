@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Loading } from './components/Loading.tsx';
 import { PracticeShell } from './components/PracticeShell.tsx';
 import { RouteError } from './components/RouteError.tsx';
 import { Home } from './scenes/Home.tsx';
@@ -37,6 +38,7 @@ const practicePages: RouteObject[] = [
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Loading />,
     children: [
       { path: '/', Component: Home },
       scene('/setup', () => import('./scenes/auth/SetupScene.tsx')),

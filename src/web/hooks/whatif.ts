@@ -3,10 +3,13 @@
  * domain's `analyze` on the practice's records (instant, and equal to what the server
  * would answer). Unedited, they are the server's report's own levers.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { ASSUMPTIONS, type Assumptions } from '../../domain/analysis/assumptions.ts';
 import type { Lever, Report } from '../../domain/analysis/report.ts';
+import { request } from '../lib/api.ts';
 import { leversUnder } from '../lib/recompute.ts';
+import { practiceKey, usePracticeId } from './practice.ts';
 import { usePracticeData } from './report.ts';
 
 export type AssumptionEdits = Partial<Assumptions>;
@@ -29,12 +32,16 @@ export function effectiveEdits(edits: AssumptionEdits): AssumptionEdits {
 
 export interface WhatIf {
   levers: Lever[];
-  /** server: the report's own levers; browser: recomputed here; waiting: records still loading. */
-  source: 'server' | 'browser' | 'waiting';
+  /**
+   * server: the report's own levers; browser: recomputed here; asked: the server's
+   * report under the assumptions (when the records could not be loaded); waiting.
+   */
+  source: 'server' | 'browser' | 'asked' | 'waiting';
   error: unknown;
 }
 
 export function useWhatIf(report: Report, edits: AssumptionEdits): WhatIf {
+  const id = usePracticeId();
   const data = usePracticeData();
   const deferred = useDeferredValue(edits);
   const effective = effectiveEdits(deferred);
@@ -50,7 +57,19 @@ export function useWhatIf(report: Report, edits: AssumptionEdits): WhatIf {
       return { levers: report.levers, error };
     }
   }, [key, data.data, report]);
+  const { from, to } = report.period;
+  const asked = useQuery({
+    queryKey: practiceKey(id, 'report', from, to, key),
+    queryFn: ({ signal }) =>
+      request<Report>('GET', `/practices/${id}/report`, {
+        query: { from, to, ...(JSON.parse(key) as AssumptionEdits) },
+        signal,
+      }),
+    enabled: key !== '{}' && data.isError,
+    placeholderData: (previous) => previous,
+  });
   if (key === '{}') return { levers: report.levers, source: 'server', error: null };
   if (recomputed) return { ...recomputed, source: 'browser' };
-  return { levers: report.levers, source: 'waiting', error: data.error };
+  if (asked.data) return { levers: asked.data.levers, source: 'asked', error: asked.error };
+  return { levers: report.levers, source: 'waiting', error: asked.error };
 }

@@ -27,6 +27,8 @@ export interface Me {
 
 export interface StoredPractice extends Practice {
   id: number;
+  createdAt: string;
+  updatedAt: string;
   role?: Role;
 }
 
@@ -68,9 +70,11 @@ export interface Page<T> {
 export interface ImportIssue {
   file?: string;
   line?: number;
-  column?: string | number | null;
-  code: string;
+  column?: number;
+  columnName?: string;
+  code?: string;
   message: string;
+  severity?: string;
 }
 
 export interface FileReport {
@@ -91,8 +95,9 @@ export interface ImportReport {
   practiceId: number;
   preview: boolean;
   files: FileReport[];
-  /** The upload to commit after a preview. */
-  upload?: { token: string; expiresAt: string };
+  /** With a preview: commit this upload (POST …/imports/commit) before it expires. */
+  uploadToken?: string;
+  uploadExpiresAt?: string;
 }
 
 export interface UnassignedRow {

@@ -63,7 +63,7 @@ export function Ladder({ report }: { report: Report }) {
               }
               bg={isCurrent ? 'var(--mantine-color-blue-light)' : undefined}
             >
-              <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Group justify="space-between" wrap="wrap" gap="xs">
                 <Text size="sm" fw={isCurrent || isNext ? 700 : 400}>
                   {rung}. {RUNG_LABELS[rung]}
                 </Text>

@@ -113,8 +113,8 @@ export function Levers({
       subtitle="Each lever's projected value over a year, from your own data."
       aside={
         whatIf.source !== 'server' && (
-          <Badge variant="light" color={whatIf.source === 'browser' ? 'violet' : 'gray'}>
-            {whatIf.source === 'browser' ? 'With your assumptions' : 'Recomputing…'}
+          <Badge variant="light" color={whatIf.source === 'waiting' ? 'gray' : 'violet'}>
+            {whatIf.source === 'waiting' ? 'Recomputing…' : 'With your assumptions'}
           </Badge>
         )
       }

@@ -8,6 +8,7 @@ import { SimpleGrid, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Report } from '../../../domain/analysis/report.ts';
 import type { PracticeData } from '../../../domain/model.ts';
+import { ChartLegend } from '../../components/ChartLegend.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { formatHours, formatMoneyShort, formatMonth } from '../../lib/format.ts';
@@ -53,7 +54,10 @@ function MonthlyChart({
           valueFormatter={format}
           textColor="var(--mantine-color-text)"
           withLegend={false}
-          tooltipProps={{ wrapperStyle: { zIndex: 10 } }}
+          tooltipProps={{
+            wrapperStyle: { zIndex: 10 },
+            cursor: { fill: 'var(--mantine-color-default-hover)' },
+          }}
         />
       </div>
     </figure>
@@ -109,51 +113,9 @@ export function MonthlyCharts({
               format={(v) => formatHours(v)}
             />
           </SimpleGrid>
-          <Legend series={series} />
+          <ChartLegend items={series} />
         </>
       )}
     </Section>
-  );
-}
-
-function Legend({ series }: { series: { name: string; label: string; color: string }[] }) {
-  return (
-    <ul
-      aria-label="Streams"
-      style={{
-        display: 'flex',
-        flexWrap: 'wrap',
-        gap: '4px 16px',
-        listStyle: 'none',
-        padding: 0,
-        margin: 0,
-      }}
-    >
-      {series.map((s) => {
-        const [color, shade] = s.color.split('.');
-        return (
-          <li
-            key={s.name}
-            style={{
-              display: 'flex',
-              alignItems: 'center',
-              gap: 6,
-              fontSize: 'var(--mantine-font-size-sm)',
-            }}
-          >
-            <span
-              aria-hidden="true"
-              style={{
-                width: 12,
-                height: 12,
-                borderRadius: 3,
-                background: `var(--mantine-color-${color}-${shade})`,
-              }}
-            />
-            {s.label}
-          </li>
-        );
-      })}
-    </ul>
   );
 }

@@ -7,6 +7,7 @@ import { BarChart } from '@mantine/charts';
 import { Badge, Group, List, Text } from '@mantine/core';
 import { describeFigure } from '../../../domain/analysis/figures.ts';
 import type { Report } from '../../../domain/analysis/report.ts';
+import { ChartLegend } from '../../components/ChartLegend.tsx';
 import { Figure } from '../../components/Figure.tsx';
 import { formatMoneyShort, formatRate } from '../../lib/format.ts';
 import { Section } from './Section.tsx';
@@ -43,8 +44,7 @@ export function RatesChart({ report }: { report: Report }) {
           data={data}
           dataKey="stream"
           orientation="vertical"
-          withLegend
-          legendProps={{ verticalAlign: 'top', height: 36 }}
+          tooltipProps={{ cursor: { fill: 'var(--mantine-color-default-hover)' } }}
           series={[
             { name: 'period', label: 'In the period', color: 'blue.6' },
             { name: 'lifetime', label: 'Lifetime', color: 'grape.5' },
@@ -65,8 +65,16 @@ export function RatesChart({ report }: { report: Report }) {
                 ]
           }
           gridAxis="y"
+          barChartProps={{ margin: { top: 24, right: 16 } }}
         />
       </div>
+      <ChartLegend
+        items={[
+          { label: 'In the period', color: 'blue.6' },
+          { label: 'Lifetime (set-up included)', color: 'grape.5' },
+          ...(baseline === null ? [] : [{ label: '1:1 baseline', color: 'red.7', line: true }]),
+        ]}
+      />
       {products.length > 0 && (
         <List spacing={4} size="sm" listStyleType="none">
           {products.map((s) => (
