@@ -115,7 +115,13 @@ export async function* decodeText(
     countLines(text);
     if (text) yield text;
   }
-  const rest = enc === 'utf8' ? (utf8?.decode() ?? '') : (other?.end() ?? '');
+  let rest: string;
+  try {
+    rest = enc === 'utf8' ? (utf8?.decode() ?? '') : (other?.end() ?? '');
+  } catch {
+    // The fatal UTF-8 decoder refuses a file that ends inside a multi-byte character.
+    throw new DecodeError('the file ends in the middle of a character: is it cut short?', line);
+  }
   if (rest) yield rest;
 }
 
@@ -140,6 +146,7 @@ function newlines(cells: readonly string[]): number {
 
 const GUESS_CHARS = 64 * 1024;
 const GUESS_LINES = 10;
+const WRITE_CHARS = 64 * 1024;
 
 /**
  * Reads CSV rows from bytes. Blank lines are skipped (but counted). The delimiter is
@@ -157,22 +164,24 @@ export async function* readCsv(
   let failure: unknown;
   const pump = (async () => {
     // papaparse guesses line endings and the delimiter from its first chunk only: give it
-    // a first chunk with several lines even when the bytes arrive in tiny pieces.
-    let start = '';
+    // a first chunk with several lines even when the bytes arrive in tiny pieces. After
+    // that, hand it at least WRITE_CHARS at a time: it re-parses an unfinished row from
+    // its start on every write, so tiny writes under a long quoted cell are quadratic.
+    let pending = '';
     let startLines = 0;
     let started = false;
     for await (const text of decodeText(source, options.encoding)) {
-      let piece = text;
+      pending += text;
       if (!started) {
-        start += text;
         startLines += text.split('\n').length - 1;
-        if (start.length < GUESS_CHARS && startLines < GUESS_LINES) continue;
+        if (pending.length < GUESS_CHARS && startLines < GUESS_LINES) continue;
         started = true;
-        piece = start;
-      }
+      } else if (pending.length < WRITE_CHARS) continue;
+      const piece = pending;
+      pending = '';
       if (!parser.write(piece)) await once(parser, 'drain');
     }
-    if (!started && start) parser.write(start);
+    if (pending) parser.write(pending);
     parser.end();
   })().catch((error: unknown) => {
     failure = error;

@@ -2,7 +2,7 @@
  * Which format is this file? iCalendar by its first line, CSV formats by their header
  * row (the best score among `CSV_FORMATS`), `--format` to force one. Then read it.
  */
-import { type ByteSource, decodeText } from './csv.ts';
+import { type ByteSource, DecodeError, decodeText } from './csv.ts';
 import { type ImportEvent, readHeader, runCsvFormat } from './format.ts';
 import { importIcs } from './ics/index.ts';
 import { CSV_FORMATS } from './registry.ts';
@@ -70,7 +70,24 @@ export async function* importFileEvents(
   open: () => ByteSource,
   options: ImportOptions,
 ): AsyncGenerator<ImportEvent & { format?: string }> {
-  const id = await chooseFormat(open, options);
+  let id: string | null;
+  try {
+    id = await chooseFormat(open, options);
+  } catch (error) {
+    // Bytes that cannot be read as text while detecting: an issue, like any bad input.
+    if (!(error instanceof DecodeError)) throw error;
+    yield {
+      type: 'issue',
+      issue: {
+        file,
+        line: error.line,
+        code: 'encoding',
+        message: error.message,
+        severity: 'error',
+      },
+    };
+    return;
+  }
   if (id === ICS_FORMAT.id) {
     yield* importIcs(file, await readAllBytes(open), options);
     return;
@@ -97,7 +114,7 @@ export async function importFileResult(
 ): Promise<ImportResult> {
   const result: ImportResult = {
     file,
-    format: (await chooseFormat(open, options)) ?? 'unknown',
+    format: (await chooseFormat(open, options).catch(() => null)) ?? 'unknown',
     records: [],
     skipped: [],
     issues: [],

@@ -1,7 +1,7 @@
 /** Reading content lines: byte-level unfolding, parameters, the repairs of bad TZIDs, escapes. */
 import { describe, expect, it } from 'vitest';
 import { local } from '../time-fixtures.testing.ts';
-import { parseLine, readComponents, splitTextList, unescapeText } from './content.ts';
+import { MAX_DEPTH, parseLine, readComponents, splitTextList, unescapeText } from './content.ts';
 import { unfoldBytes, unfoldText } from './lines.ts';
 
 describe('unfolding', () => {
@@ -81,5 +81,14 @@ describe('readComponents', () => {
       [2, 'stray_end'],
       [4, 'truncated_file'],
     ]);
+  });
+
+  it('refuses components nested beyond MAX_DEPTH, in linear time', () => {
+    const deep = `BEGIN:VCALENDAR\n${'BEGIN:VEVENT\n'.repeat(20_000)}END:VCALENDAR\n`;
+    const started = performance.now();
+    const { problems } = readComponents(deep);
+    expect(performance.now() - started).toBeLessThan(3000);
+    // Reported once; END:VCALENDAR still closes what was opened.
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[MAX_DEPTH + 1, 'too_deep']]);
   });
 });

@@ -38,8 +38,9 @@ export interface Component {
 
 export interface ContentProblem {
   line: number;
-  /** `bad_line`, `stray_end`, or `truncated_file` (a component never closed). */
-  code: 'bad_line' | 'stray_end' | 'truncated_file';
+  /** `bad_line`, `stray_end`, `truncated_file` (a component never closed), or
+   * `too_deep` (components nested beyond MAX_DEPTH: not a calendar; its BEGIN is ignored). */
+  code: 'bad_line' | 'stray_end' | 'truncated_file' | 'too_deep';
   message: string;
 }
 
@@ -117,6 +118,10 @@ export function splitTextList(value: string): string[] {
     .filter(Boolean);
 }
 
+/** Real calendars nest 4 deep (VCALENDAR > VTIMEZONE > STANDARD, VEVENT > VALARM); a
+ * bound keeps reading linear (each component keeps its text) on a hostile file. */
+export const MAX_DEPTH = 32;
+
 /** Reads the component tree. Lines outside any component are ignored. */
 export function readComponents(input: string | Uint8Array): {
   roots: Component[];
@@ -126,6 +131,7 @@ export function readComponents(input: string | Uint8Array): {
   const roots: Component[] = [];
   const problems: ContentProblem[] = [];
   const stack: { component: Component; from: number }[] = [];
+  let tooDeep = false;
   const close = (index: number, end: number, closed: boolean) => {
     const open = stack.splice(index);
     for (const { component, from } of open.reverse()) {
@@ -148,7 +154,15 @@ export function readComponents(input: string | Uint8Array): {
       return;
     }
     const top = stack[stack.length - 1]?.component;
-    if (parsed.name === 'BEGIN') {
+    if (parsed.name === 'BEGIN' && stack.length >= MAX_DEPTH) {
+      if (!tooDeep)
+        problems.push({
+          line: logical.line,
+          code: 'too_deep',
+          message: `components nested more than ${MAX_DEPTH} deep: this is not a calendar file`,
+        });
+      tooDeep = true;
+    } else if (parsed.name === 'BEGIN') {
       const component: Component = {
         name: parsed.value.trim().toUpperCase(),
         line: logical.line,

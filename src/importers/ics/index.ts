@@ -43,7 +43,8 @@ export function* importIcs(
   };
   const { roots, problems } = readComponents(input);
   for (const problem of problems) {
-    const severity = problem.code === 'truncated_file' ? 'error' : 'warning';
+    const fatal = problem.code === 'truncated_file' || problem.code === 'too_deep';
+    const severity = fatal ? 'error' : 'warning';
     issue(problem.line, problem.code, problem.message, severity);
   }
   let calendars = roots.filter((c) => c.name === 'VCALENDAR');
