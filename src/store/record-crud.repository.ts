@@ -4,7 +4,14 @@
  * the collection specs (collections.ts), like record-sql.ts; every query is scoped by
  * the practice id.
  */
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  PostgresAdapter,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
@@ -20,7 +27,7 @@ function raw(db: Executor): Loose {
 export interface ListQuery {
   limit: number;
   offset: number;
-  /** Case-insensitive substring searched in `searchColumns`. */
+  /** Substring searched in `searchColumns`, ignoring the case of (at least ASCII) letters. */
   q?: string;
   searchColumns?: readonly string[];
   /** A model column of the collection. */
@@ -35,7 +42,7 @@ export interface ListQuery {
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern (with ESCAPE '\'). */
 function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -58,11 +65,14 @@ export async function listRecords(
       all.push(eb(sqlName(column), '=', value));
     }
     if (query.q && query.searchColumns?.length) {
+      // Case-insensitive: SQLite's LIKE ignores the case of ASCII letters, PostgreSQL's
+      // ILIKE that of every letter its locale knows.
+      const like = sql.raw(db.getExecutor().adapter instanceof PostgresAdapter ? 'ilike' : 'like');
       const pattern = likePattern(query.q);
       all.push(
         eb.or(
           query.searchColumns.map(
-            (c) => sql<SqlBool>`lower(${sql.ref(sqlName(c))}) like ${pattern} escape '\\'`,
+            (c) => sql<SqlBool>`${sql.ref(sqlName(c))} ${like} ${pattern} escape '\\'`,
           ),
         ),
       );
