@@ -44,7 +44,11 @@ function MonthlyChart({
       <Text component="figcaption" fw={600} size="sm" mb={4}>
         {title}
       </Text>
-      <div role="img" aria-label={`${title}, stacked by stream, month by month.`}>
+      <div
+        className="chart-frame"
+        role="img"
+        aria-label={`${title}, stacked by stream, month by month.`}
+      >
         <BarChart
           h={260}
           data={data}

@@ -5,6 +5,7 @@
  */
 import { BarChart } from '@mantine/charts';
 import { Badge, Group, List, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { describeFigure } from '../../../domain/analysis/figures.ts';
 import type { Report } from '../../../domain/analysis/report.ts';
 import { ChartLegend } from '../../components/ChartLegend.tsx';
@@ -12,14 +13,15 @@ import { Figure } from '../../components/Figure.tsx';
 import { formatMoneyShort, formatRate } from '../../lib/format.ts';
 import { Section } from './Section.tsx';
 
-function shortName(name: string): string {
-  return name.length > 24 ? `${name.slice(0, 23)}…` : name;
+function shortName(name: string, max: number): string {
+  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
 }
 
 export function RatesChart({ report }: { report: Report }) {
   const { currency, baselineHourlyRate: baseline } = report;
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const data = report.streams.map((s) => ({
-    stream: shortName(s.name),
+    stream: shortName(s.name, narrow ? 14 : 24),
     period: s.effectiveHourlyRate ?? 0,
     lifetime: s.lifetime.effectiveHourlyRate ?? 0,
   }));
@@ -36,6 +38,7 @@ export function RatesChart({ report }: { report: Report }) {
       subtitle={`${describeFigure('streams.effectiveHourlyRate')} Lifetime counts every hour up to the period's end, set-up included.`}
     >
       <div
+        className="chart-frame"
         role="img"
         aria-label={`Hourly rate by stream against the 1:1 baseline of ${formatRate(baseline, currency)}. ${summary}.`}
       >
@@ -49,7 +52,7 @@ export function RatesChart({ report }: { report: Report }) {
             { name: 'period', label: 'In the period', color: 'blue.6' },
             { name: 'lifetime', label: 'Lifetime', color: 'grape.5' },
           ]}
-          yAxisProps={{ width: 170 }}
+          yAxisProps={{ width: narrow ? 96 : 170 }}
           textColor="var(--mantine-color-text)"
           valueFormatter={(v) => `${formatMoneyShort(v, currency)}/h`}
           referenceLines={
