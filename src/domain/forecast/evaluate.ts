@@ -1,0 +1,221 @@
+/**
+ * One run of one plan: revenue (minor units) and hours for every forecast month. The
+ * order of work in a month is the order a practice meets it: what is already committed
+ * (the month's rest, the scenario's fixed hours, clients in flight) first, then new
+ * clients as they come (the history's, then the scenario's extra ones, then a launched
+ * offer's sales). A new client or sale whose delivery hours do not fit under the
+ * capacity, in any month they need, is not sold.
+ */
+import type { Rng } from '../demo/random.ts';
+import { binomial, meanOneLognormal, poisson, stochasticRound } from './draws.ts';
+import { KINDS } from './history.ts';
+import type { ForecastModel } from './model.ts';
+import type { Plan } from './plans.ts';
+import { tailLength } from './tails.ts';
+import type { World } from './world.ts';
+
+export interface RunOutput {
+  revenue: Float64Array;
+  hours: Float64Array;
+}
+
+interface Ctx {
+  model: ForecastModel;
+  plan: Plan;
+  out: RunOutput;
+  months: number;
+  continuation: number;
+}
+
+const EPSILON = 1e-9;
+/** A module-local copy: read in the hottest loop, where an imported binding may cost a call. */
+const K = KINDS;
+
+/**
+ * Adds a client following entry `t` from month `h` (their age `age` then), then carrying
+ * on for `tail` months if the entry does, until `stop` (exclusive) — unless `check` and
+ * their hours do not fit under the capacity in some month.
+ */
+function addClient(
+  c: Ctx,
+  t: number,
+  h: number,
+  age: number,
+  tail: number,
+  stop: number,
+  check: boolean,
+): void {
+  const { span, pool } = c.model;
+  const { revenue, hours } = c.out;
+  const { capacity, raise, tplOther, tplRaised } = c.plan;
+  const need = pool.hours;
+  const end = Math.min(c.months, stop, h + span - age);
+  const tailEnd = pool.tail[t] ? Math.min(c.months, stop, end + tail) : end;
+  if (tailEnd <= h) return;
+  const base = t * span + age - h;
+  if (check) {
+    for (let m = h; m < end; m++) {
+      if (need[base + m]! > 0 && hours[m]! + need[base + m]! > capacity[m]! + EPSILON) return;
+    }
+    const tailNeed = pool.tailHours[t]!;
+    for (let m = end; m < tailEnd && tailNeed > 0; m++) {
+      if (hours[m]! + tailNeed > capacity[m]! + EPSILON) return;
+    }
+  }
+  for (let m = h; m < end; m++) {
+    const factor = raise !== null && m >= raise.from ? raise.factor : 1;
+    revenue[m]! += tplOther[base + m]! + tplRaised[base + m]! * factor;
+    hours[m]! += need[base + m]!;
+  }
+  for (let m = end; m < tailEnd; m++) {
+    const factor = raise !== null && m >= raise.from ? raise.factor : 1;
+    revenue[m]! += c.plan.tailOther[t]! + c.plan.tailRaised[t]! * factor;
+    hours[m]! += pool.tailHours[t]!;
+  }
+}
+
+/** The month from which a client who would leave over the raise is gone (months when not). */
+function lostFrom(c: Ctx, kinds: number, u: number, h: number): number {
+  const raise = c.plan.raise;
+  if (raise === null || u >= raise.loss || (kinds & raise.kinds) === 0) return c.months;
+  return Math.max(raise.from, h);
+}
+
+/** A new client from month h: sold only if their hours fit. */
+function tryClient(c: Ctx, t: number, h: number, u: number, tailU: number): void {
+  const tail = c.model.pool.tail[t] ? tailLength(tailU, c.continuation, c.months) : 0;
+  addClient(c, t, h, 0, tail, lostFrom(c, c.model.pool.kinds[t]!, u, h), true);
+}
+
+function committed(c: Ctx, world: World): void {
+  const { revenue, hours } = c.out;
+  const raise = c.plan.raise;
+  for (let h = 0; h < c.months; h++) {
+    let r = 0;
+    let d = world.restOther[h]! + c.plan.fixedHours[h]!;
+    const raised = raise !== null && h >= raise.from;
+    for (let k = 0; k < K; k++) {
+      let x = world.restRevenue[h * K + k]!;
+      let y = world.restDelivery[h * K + k]!;
+      if (raised && raise.kinds & (1 << k)) {
+        x *= raise.factor * (1 - raise.loss);
+        y *= 1 - raise.loss;
+      }
+      r += x;
+      d += y;
+    }
+    revenue[h] = r;
+    hours[h] = d;
+  }
+  const { pool, inflight, old } = c.model;
+  for (let i = 0; i < inflight.count; i++) {
+    const t = world.inflightTpl[i]!;
+    const tail = tailLength(world.inflightTail[i]!, c.continuation, c.months);
+    const stop = lostFrom(c, pool.kinds[t]!, world.inflightU[i]!, 0);
+    addClient(c, t, 0, inflight.age[i]!, tail, stop, false);
+  }
+  for (let i = 0; i < old.count; i++) {
+    const tail = tailLength(world.oldTail[i]!, c.continuation, c.months);
+    const stop = Math.min(tail, lostFrom(c, old.kinds[i]!, world.oldU[i]!, 0));
+    for (let h = 0; h < stop; h++) {
+      const factor = raise !== null && h >= raise.from ? raise.factor : 1;
+      revenue[h]! += c.plan.oldOther[i]! + c.plan.oldRaised[i]! * factor;
+      hours[h]! += old.hours[i]!;
+    }
+  }
+}
+
+/** A template from this run's resample of past clients. */
+function anyTemplate(world: World, rng: Rng): number {
+  return world.replicate[Math.floor(rng.next() * world.replicate.length)]!;
+}
+
+function launchSales(c: Ctx, rng: Rng, h: number, demand: Float64Array): void {
+  const { revenue, hours } = c.out;
+  for (let i = 0; i < c.plan.launches.length; i++) {
+    const l = c.plan.launches[i]!;
+    if (h < l.salesFrom) continue;
+    const expected = demand[i]! * l.ramp[Math.min(h - l.salesFrom, l.ramp.length - 1)]!;
+    const wanted = poisson(rng, expected);
+    const perMonth = l.deliveryPerSale / l.deliveryMonths;
+    const end = Math.min(c.months, h + l.deliveryMonths);
+    let sold = 0;
+    for (let s = 0; s < wanted; s++) {
+      if (perMonth > 0) {
+        let fits = true;
+        for (let m = h; m < end && fits; m++) {
+          fits = hours[m]! + perMonth <= c.plan.capacity[m]! + EPSILON;
+        }
+        if (!fits) break;
+        for (let m = h; m < end; m++) hours[m]! += perMonth;
+      }
+      sold++;
+    }
+    revenue[h]! += (sold - binomial(rng, sold, l.refund)) * l.price;
+  }
+}
+
+/**
+ * Evaluates a plan on a run's world into `out` (overwritten). `rng` is the plan's own
+ * stream for this run (extra clients, launch sales), so plans never shift each other.
+ */
+export function evaluate(
+  model: ForecastModel,
+  plan: Plan,
+  world: World,
+  rng: Rng,
+  out: RunOutput,
+): void {
+  const c: Ctx = { model, plan, out, months: world.months, continuation: world.continuation };
+  committed(c, world);
+  const { shifts, conversations, launches, weeks } = plan;
+  const demand = plan.scratch.demand;
+  const removed = plan.scratch.removed;
+  for (let i = 0; i < launches.length; i++) demand[i] = meanOneLognormal(rng, launches[i]!.sigma);
+  const hasTemplates = world.replicate.length > 0;
+  for (let h = 0; h < c.months; h++) {
+    for (let i = 0; i < shifts.length; i++) {
+      const s = shifts[i]!;
+      const rate = s.rateFrom ?? world.channelRate[s.fromChannel]!;
+      removed[i] = h >= s.from ? poisson(rng, s.hours * rate) : 0;
+    }
+    for (let j = world.arrivalStart[h]!; j < world.arrivalStart[h + 1]!; j++) {
+      const t = world.arrivalTpl[j]!;
+      if (shifts.length > 0 && shiftedAway(plan, model.pool.source[t]!)) continue;
+      tryClient(c, t, h, world.arrivalU[j]!, world.arrivalTail[j]!);
+    }
+    for (let i = 0; i < conversations.length && hasTemplates; i++) {
+      const conv = conversations[i]!;
+      if (h < conv.from) continue;
+      const talks = stochasticRound(rng, conv.perWeek * weeks[h]!);
+      const won = binomial(rng, talks, conv.closeRate ?? world.closeRate);
+      for (let n = 0; n < won; n++) {
+        tryClient(c, anyTemplate(world, rng), h, rng.next(), rng.next());
+      }
+    }
+    for (let i = 0; i < shifts.length && hasTemplates; i++) {
+      const s = shifts[i]!;
+      if (h < s.from) continue;
+      const won = poisson(rng, s.hours * (s.rateTo ?? world.channelRate[s.toChannel]!));
+      const list = s.toTemplates;
+      for (let n = 0; n < won; n++) {
+        const t =
+          list.length > 0 ? list[Math.floor(rng.next() * list.length)]! : anyTemplate(world, rng);
+        tryClient(c, t, h, rng.next(), rng.next());
+      }
+    }
+    if (launches.length > 0) launchSales(c, rng, h, demand);
+  }
+}
+
+/** Fewer marketing hours in the channel a client came through: one fewer such client won. */
+function shiftedAway(plan: Plan, source: number): boolean {
+  const removed = plan.scratch.removed;
+  for (let i = 0; i < plan.shifts.length; i++) {
+    if (plan.shifts[i]!.fromChannel === source && removed[i]! > 0) {
+      removed[i]!--;
+      return true;
+    }
+  }
+  return false;
+}
