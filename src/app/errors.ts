@@ -13,6 +13,7 @@ export const APP_ERROR_CODES = {
   unknown_assumption: 400,
   invalid_assumption: 400,
   import_failed: 400,
+  invalid_scenario: 400,
   missing_rate: 422,
   no_data: 422,
   practice_required: 400,

@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExportCommand } from './commands/export.ts';
+import { registerForecastCommand } from './commands/forecast.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerPracticesCommand } from './commands/practices.ts';
 import { registerReportCommand } from './commands/report.ts';
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIo): Command {
   registerImportCommand(program, io);
   registerExportCommand(program, io);
   registerReportCommand(program, io);
+  registerForecastCommand(program, io);
   registerPracticesCommand(program, io);
   registerRulesCommand(program, io);
   registerUnassignedCommand(program, io);

@@ -1,0 +1,88 @@
+/**
+ * The forecast use case (issue #6): load the practice's records and run the seeded
+ * Monte Carlo forecast of `domain/forecast` for the baseline and the scenarios given.
+ * Scenario files are parsed here too, so a bad one is an error naming its file and the
+ * JSON path of each problem. The CLI and the API both call this.
+ */
+
+import {
+  type Forecast,
+  ForecastError,
+  type ForecastOptions,
+  forecast,
+  readScenario,
+  type Scenario,
+  type ScenarioInput,
+} from '../domain/forecast/index.ts';
+import { parseJson } from '../domain/json.ts';
+import type { Store } from '../store/connect.ts';
+import { loadPracticeData } from '../store/records.repository.ts';
+import { AppError, type AppErrorCode } from './errors.ts';
+
+export interface ForecastRequest extends Omit<ForecastOptions, 'scenarios'> {
+  scenarios?: readonly (Scenario | ScenarioInput)[];
+  /** Where each scenario came from (a file name), for error messages; default `scenarios[i]`. */
+  sources?: readonly string[];
+}
+
+const CODES: Record<ForecastError['code'], AppErrorCode> = {
+  no_data: 'no_data',
+  missing_rate: 'missing_rate',
+  invalid_option: 'invalid_input',
+  invalid_scenario: 'invalid_scenario',
+};
+
+/**
+ * Turns a forecast error into the app's error. A scenario problem names the scenario's
+ * source and the JSON path: `raise.json: changes[0].clientLossPercent: …`.
+ */
+export function fromForecastError(error: unknown, sources: readonly string[] = []): never {
+  if (!(error instanceof ForecastError)) throw error;
+  const { scenario, path, problem } = error.details;
+  if (error.code === 'invalid_scenario' && typeof scenario === 'number' && path !== undefined) {
+    const source = sources[scenario] ?? `scenarios[${scenario}]`;
+    throw new AppError('invalid_scenario', `${source}: ${path}: ${problem ?? error.message}`, [
+      { path: String(path), message: String(problem ?? error.message) },
+    ]);
+  }
+  throw new AppError(CODES[error.code], error.message, undefined, { cause: error });
+}
+
+/**
+ * Parses and validates the text of a scenario file. Throws `invalid_json` (with the line
+ * and column) or `invalid_scenario` listing every problem by JSON path.
+ * @example parseScenarioText('{"name":"Raise","changes":[{"type":"raise_rates","raisePercent":10}]}', 'raise.json')
+ */
+export function parseScenarioText(text: string, source: string): Scenario {
+  const json = parseJson(text);
+  if (!json.ok) {
+    throw new AppError('invalid_json', `${source}:${json.line}:${json.column}: ${json.message}`, [
+      { path: `line ${json.line}, column ${json.column}`, message: json.message },
+    ]);
+  }
+  const result = readScenario(json.value);
+  if (!result.ok) {
+    const count = result.problems.length;
+    throw new AppError(
+      'invalid_scenario',
+      `${source} is not a valid scenario (${count} problem${count > 1 ? 's' : ''})`,
+      result.problems,
+    );
+  }
+  return result.scenario;
+}
+
+/** Loads the practice and forecasts its next months, baseline and scenarios. */
+export async function buildForecast(
+  store: Store,
+  practiceId: number,
+  request: ForecastRequest = {},
+): Promise<Forecast> {
+  const { sources = [], ...options } = request;
+  const data = await loadPracticeData(store.db, practiceId);
+  try {
+    return forecast(data, options);
+  } catch (error) {
+    return fromForecastError(error, sources);
+  }
+}
