@@ -39,10 +39,13 @@ export function sharedFields(rows: UnassignedRow[]): string[] {
 export function AssignPanel({
   rows,
   initialField,
+  anyKind = false,
   onDone,
 }: {
   rows: UnassignedRow[];
   initialField?: string;
+  /** The rows stand for every row with the value, of whatever kind. */
+  anyKind?: boolean;
   onDone: (message: string) => void;
 }) {
   const offers = useOffers();
@@ -54,7 +57,9 @@ export function AssignPanel({
   );
   const [targets, setTargets] = useState<RuleTargets>({});
   const values = field ? [...new Set(rows.map((r) => (r.attributes[field] ?? '').trim()))] : [];
-  const kinds = [...new Set(rows.map((r) => r.kind))];
+  const kinds: UnassignedRow['kind'][] = anyKind
+    ? ['payment', 'time', 'cost']
+    : [...new Set(rows.map((r) => r.kind))];
   const appliesTo = kinds.length === 1 ? kinds[0] : 'any';
   const rules: NewRule[] = values.map((value) => ({
     when: formatCondition({ field: field ?? '', op: 'equals', value }),
@@ -68,7 +73,8 @@ export function AssignPanel({
     <Paper withBorder p="md" component="section" aria-labelledby="assign-title">
       <Stack gap="sm">
         <Text fw={700} id="assign-title">
-          Assign {rows.length} row{rows.length === 1 ? '' : 's'} with {values.length || 'a'} rule
+          Assign {anyKind ? 'these rows' : `${rows.length} row${rows.length === 1 ? '' : 's'}`} with{' '}
+          {values.length || 'a'} rule
           {values.length === 1 ? '' : 's'}
         </Text>
         {fields.length === 0 ? (

@@ -124,6 +124,7 @@ export default function InboxScene() {
           key={focus ? `${focus.field}=${focus.value}` : [...selected.keys()].join()}
           rows={chosen}
           initialField={focus?.field}
+          anyKind={focus !== null}
           onDone={done}
         />
       )}
