@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataToBundle, readBundle } from './bundle.ts';
-import { parseJson } from './json.ts';
+import { MAX_JSON_DEPTH, parseJson } from './json.ts';
 
 const small = () =>
   JSON.parse(
@@ -137,6 +137,30 @@ describe('readBundle', () => {
       }),
     ).toEqual(['version: expected 1']);
   });
+
+  it('names a rule target of the wrong type once, however deep it is nested', () => {
+    let deep: unknown = 'o1';
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const bundle = small();
+    bundle.rules = [
+      {
+        id: 'r1',
+        appliesTo: 'any',
+        when: [{ field: 'description', op: 'contains', value: 'x' }],
+        then: { offerId: deep },
+      },
+      {
+        id: 'r2',
+        appliesTo: 'any',
+        when: [{ field: 'description', op: 'contains', value: 'x' }],
+        then: { clientId: { id: 'c1' } },
+      },
+    ];
+    expect(problemsOf(bundle)).toEqual([
+      'rules[0].then.offerId: expected string, got an array',
+      'rules[1].then.clientId: expected string, got object',
+    ]);
+  });
 });
 
 describe('parseJson', () => {
@@ -158,5 +182,22 @@ describe('parseJson', () => {
 
   it('reads JSON with a byte-order mark', () => {
     expect(parseJson('\uFEFF{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
+  });
+
+  it('refuses malformed JSON nested thousands deep without overflowing the stack', () => {
+    expect(parseJson('['.repeat(100_000))).toEqual({
+      ok: false,
+      line: 1,
+      column: MAX_JSON_DEPTH + 1,
+      message: `nested more than ${MAX_JSON_DEPTH} deep`,
+    });
+    // An error before the depth is reached is still the one named.
+    expect(parseJson(`{"a": tru, "b": ${'{"c":'.repeat(50_000)}`)).toMatchObject({
+      line: 1,
+      column: 7,
+      message: 'unexpected character',
+    });
+    // Brackets inside strings do not count.
+    expect(parseJson(`["${'['.repeat(1000)}", x]`)).toMatchObject({ column: 1006 });
   });
 });

@@ -266,7 +266,8 @@ function checkReferences(b: Bundle): BundleProblem[] {
   unique('conversations', b.conversations);
 
   const ref = (path: string, value: string | null | undefined, set: Set<string>, noun: string) => {
-    if (value != null && !set.has(value)) add(path, `no ${noun} "${value}"`);
+    // A loose bundle's rule targets may hold anything: the schema named those already.
+    if (typeof value === 'string' && !set.has(value)) add(path, `no ${noun} "${value}"`);
   };
   const money = (path: string, value: number | null | undefined, code: string) => {
     if (typeof value !== 'number' || typeof code !== 'string' || !isCurrencyCode(code)) return;

@@ -40,18 +40,46 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Deeper than this, a malformed document is refused at that depth (jsonc-parser recurses). */
+export const MAX_JSON_DEPTH = 512;
+
+/** Offset of the first `[` or `{` nested deeper than `max` (outside strings), or -1. */
+export function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
+}
+
 export function parseJson(text: string): JsonResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(source) };
   } catch {
+    // Find the first error in the part of the text jsonc-parser can walk without
+    // overflowing the stack; past that, the nesting itself is the error.
+    const deep = tooDeepAt(source, MAX_JSON_DEPTH);
     const errors: ParseError[] = [];
-    parse(source, errors, {
+    parse(deep === -1 ? source : source.slice(0, deep), errors, {
       disallowComments: true,
       allowTrailingComma: false,
       allowEmptyContent: false,
     });
-    const first = errors[0];
+    const first = errors.find((e) => deep === -1 || e.offset < deep);
+    if (!first && deep !== -1) {
+      const message = `nested more than ${MAX_JSON_DEPTH} deep`;
+      return { ok: false, ...lineColumn(source, deep), message };
+    }
     const offset = first?.offset ?? source.length;
     const code = first ? printParseErrorCode(first.error) : 'ValueExpected';
     const where = lineColumn(source, offset);
