@@ -388,6 +388,8 @@ describeEachEngine('API: its description', (ctx) => {
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
     expect(html).not.toMatch(/<script/i);
+    expect(page.headers.get('content-security-policy')).toContain("style-src 'unsafe-inline'");
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[^"]*\.(js|css)/);
     expect(html).toContain('/api/practices/{practiceId}/payments');
     expect(html).toContain('Schemas');

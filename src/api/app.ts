@@ -57,13 +57,23 @@ export function createApp(options: ApiOptions) {
   app.notFound((c) =>
     c.json({ code: 'route_not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404),
   );
-  app.use(
-    '*',
+  const headers = (styleSrc: string[]) =>
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc,
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
       crossOriginResourcePolicy: 'same-origin',
       referrerPolicy: 'same-origin',
-    }),
+    });
+  const apiHeaders = headers([]);
+  // The reference page carries its own <style>.
+  const docsHeaders = headers(["'unsafe-inline'"]);
+  app.use('*', (c, next) =>
+    c.req.path === '/api/docs' ? docsHeaders(c, next) : apiHeaders(c, next),
   );
   app.use('/api/*', noStore, limits, loadSession(deps), csrfProtection(deps));
   app.use('/api/practices/:practiceId/*', practiceAccess(deps));

@@ -10,6 +10,7 @@ import { registerImportCommand } from './commands/import.ts';
 import { registerPracticesCommand } from './commands/practices.ts';
 import { registerReportCommand } from './commands/report.ts';
 import { registerRulesCommand, registerUnassignedCommand } from './commands/rules.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerStartCommand } from './commands/start.ts';
 import type { CliIo } from './io.ts';
 
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
     })
     .exitOverride();
   registerStartCommand(program, io);
+  registerServeCommand(program, io);
   registerDemoCommand(program, io);
   registerImportCommand(program, io);
   registerExportCommand(program, io);

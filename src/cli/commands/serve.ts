@@ -1,0 +1,168 @@
+/**
+ * `fulcrum serve [--port 3000] [--host 127.0.0.1] [--trust-proxy]`: the web app on the
+ * database of `--db` (a SQLite file, or PostgreSQL for a shared deployment). Serves the
+ * API (`/api/*`, `/healthz`) and, once built (`npm run build:web`), the page: files from
+ * dist/web, `index.html` for every other GET. Prints the URL; stops gracefully on SIGINT
+ * or SIGTERM (no new connections, requests in flight finish, then the database closes).
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Command } from 'commander';
+import { Hono } from 'hono';
+import { createApp } from '../../api/app.ts';
+import { AppError } from '../../app/errors.ts';
+import type { Store } from '../../store/connect.ts';
+import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
+import type { CliIo } from '../io.ts';
+import { WEB_CONTENT_SECURITY_POLICY, webAssetsBuilt, webAssetsDir } from '../web-assets.ts';
+import { intArg } from './args.ts';
+
+export interface ServeOptions {
+  store: Store;
+  port: number;
+  host: string;
+  trustProxy?: boolean;
+  /** The built page's folder, or null to serve the API only (default: dist/web when built). */
+  webDir?: string | null;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  /** Stops accepting connections, lets requests in flight finish (10 s at most). */
+  close(): Promise<void>;
+}
+
+const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Fulcrum</title>
+<body style="font:16px system-ui;max-width:40em;margin:3em auto">
+<h1>Fulcrum is running</h1><p>The web page is not built yet: run <code>npm run build:web</code>
+and restart <code>fulcrum serve</code>.</p><p>The API is here: see <a href="/api/docs">its reference</a>.</p></body></html>`;
+
+/** The site: the API, and the page (or a note that it is not built). */
+export function buildSite(options: ServeOptions) {
+  const api = createApp({ store: options.store, trustProxy: options.trustProxy, log: options.log });
+  const site = new Hono();
+  site.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
+  site.all('/healthz', (c) => api.fetch(c.req.raw, c.env));
+  const dir =
+    options.webDir === undefined ? (webAssetsBuilt() ? webAssetsDir() : null) : options.webDir;
+  site.use('*', async (c, next) => {
+    await next();
+    if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') return;
+    c.header('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'same-origin');
+  });
+  if (dir) {
+    const index = readFileSync(`${dir}/index.html`, 'utf8');
+    site.use('/assets/*', serveStatic({ root: dir, rewriteRequestPath: (p) => p }));
+    site.get('*', serveStatic({ root: dir }));
+    site.get('*', (c) => c.html(index));
+  } else {
+    site.get('*', (c) => c.html(NOT_BUILT));
+  }
+  return site;
+}
+
+/** Starts listening; resolves once the port is bound. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const site = buildSite(options);
+  const server = serve({ fetch: site.fetch, hostname: options.host, port: options.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new AppError(
+          'invalid_input',
+          error.code === 'EADDRINUSE'
+            ? `port ${options.port} on ${options.host} is taken: choose another with --port`
+            : `cannot listen on ${options.host}:${options.port}: ${error.message}`,
+        ),
+      );
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, 10_000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function nextSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
+
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('serve the web app and its API on the database (SQLite file or PostgreSQL)')
+    .option('--port <n>', 'TCP port (default 3000; 0 picks a free one)', intArg, 3000)
+    .option(
+      '--host <address>',
+      'address to listen on (default 127.0.0.1: this machine only)',
+      '127.0.0.1',
+    )
+    .option(
+      '--trust-proxy',
+      'behind a reverse proxy: believe its X-Forwarded-Proto/-Host/-For (Secure cookies over https)',
+    )
+    .action(
+      async (opts: { port: number; host: string; trustProxy?: boolean }, command: Command) => {
+        if (opts.port < 0 || opts.port > 65_535) {
+          throw new AppError(
+            'invalid_input',
+            `--port must be between 0 and 65535, got ${opts.port}`,
+          );
+        }
+        const target = dbTarget(globalsOf(command), io);
+        await withStore(command, io, async (store) => {
+          const server = await startServer({
+            store,
+            port: opts.port,
+            host: opts.host,
+            trustProxy: opts.trustProxy,
+            log: (line) => io.err(`${line}\n`),
+          });
+          io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
+          if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');
+          io.out(`API reference: ${server.url}/api/docs. Stop with Ctrl+C.\n`);
+          if (!LOOPBACK.test(opts.host)) {
+            io.err(
+              'fulcrum: listening beyond this machine: serve it over https (a reverse proxy with TLS, and --trust-proxy)\n',
+            );
+          }
+          const signal = await nextSignal();
+          io.out(`\n${signal}: stopping…\n`);
+          await server.close();
+        });
+      },
+    );
+}
