@@ -28,17 +28,17 @@ import { defineRoute, router } from '../define.ts';
 import { createSchema, listQuerySchema, pageSchema, recordSchema, updateSchema } from './schema.ts';
 
 /** URL segment of each resource. */
-export const RECORD_PATHS: Record<RecordResource, string> = {
+export const RECORD_PATHS = {
   offers: 'offers',
   clients: 'clients',
   payments: 'payments',
   timeEntries: 'time-entries',
   costs: 'costs',
   conversations: 'conversations',
-};
+} as const satisfies Record<RecordResource, string>;
 
 function routesOf<R extends RecordResource>(resource: R) {
-  const base = `/api/practices/{practiceId}/${RECORD_PATHS[resource]}`;
+  const base: `/api/practices/{practiceId}/${(typeof RECORD_PATHS)[R]}` = `/api/practices/{practiceId}/${RECORD_PATHS[resource]}`;
   const noun = RECORD_RESOURCES[resource].noun;
   const tags = [resource];
   const record = recordSchema(resource);
@@ -53,7 +53,7 @@ function routesOf<R extends RecordResource>(resource: R) {
     }),
     get: defineRoute('read', {
       method: 'get',
-      path: `${base}/{id}`,
+      path: `${base}/{id}` as `${typeof base}/{id}`,
       tags,
       summary: `One ${noun}`,
       request: { params: recordParams },
@@ -69,7 +69,7 @@ function routesOf<R extends RecordResource>(resource: R) {
     }),
     update: defineRoute('write', {
       method: 'patch',
-      path: `${base}/{id}`,
+      path: `${base}/{id}` as `${typeof base}/{id}`,
       tags,
       summary: `Change fields of a ${noun}`,
       request: { params: recordParams, body: jsonBody(updateSchema(resource)) },
@@ -77,7 +77,7 @@ function routesOf<R extends RecordResource>(resource: R) {
     }),
     remove: defineRoute('write', {
       method: 'delete',
-      path: `${base}/{id}`,
+      path: `${base}/{id}` as `${typeof base}/{id}`,
       tags,
       summary: `Delete a ${noun}${RECORD_RESOURCES[resource].referencedBy.length ? ' (refused while records use it)' : ''}`,
       request: { params: recordParams },

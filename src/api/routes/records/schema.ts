@@ -98,7 +98,11 @@ export function createSchema<R extends RecordResource>(resource: R) {
     .object({ id: id.optional(), ...fields })
     .strict()
     .openapi(`New${NAMES[resource]}`) as unknown as z.ZodObject<
-    { id: z.ZodOptional<typeof id> } & { [K in keyof Fields<R>]: Fields<R>[K] }
+    { id: z.ZodOptional<typeof id> } & {
+      [K in keyof Fields<R>]: null extends z.input<Fields<R>[K]>
+        ? z.ZodDefault<Fields<R>[K] & z.ZodType>
+        : Fields<R>[K];
+    }
   >;
 }
 
