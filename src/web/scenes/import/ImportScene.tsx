@@ -68,6 +68,7 @@ export default function ImportScene() {
         maxSize={50 * 1024 * 1024}
         aria-label="Drop export files here, or press to choose them"
         name="files"
+        inputProps={{ 'aria-label': 'Export files to import' }}
       >
         <Stack align="center" gap={4} py="lg" style={{ pointerEvents: 'none' }}>
           <Text fw={700} size="lg">
