@@ -5,7 +5,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
-import { errorHandler } from '../src/api/errors.ts';
+import { errorHandler, redact } from '../src/api/errors.ts';
 import { ROUTE_TABLE } from '../src/api/routes/define.ts';
 import { AppError } from '../src/app/errors.ts';
 import { Agent, buildApp, importPractice, NOW, PASSWORD, signedUp } from './api-harness.ts';
@@ -83,6 +83,16 @@ describeEachEngine('API: health, setup and accounts', (ctx) => {
       demoCreated: false,
       practices: [{ name: 'From the CLI', role: 'owner' }],
     });
+  });
+
+  it('ends the old session when a browser signs in again', async () => {
+    const app = buildApp(ctx.store);
+    const ana = await signedUp(app, 'ana@example.com');
+    const old = new Agent(app);
+    old.cookies.set('fulcrum_session', ana.cookies.get('fulcrum_session')!);
+    await ana.post('/api/auth/sign-in', { email: 'ana@example.com', password: PASSWORD });
+    expect((await old.get('/api/auth/session')).status).toBe(401);
+    expect((await ana.get('/api/auth/session')).status).toBe(200);
   });
 
   it('signs up, signs in, reads the session, signs out', async () => {
@@ -356,6 +366,11 @@ describe('the error mapping', () => {
     expect(text).not.toContain('secret');
     expect(text).not.toMatch(/\bat\b.*\.ts/);
     expect(logged.join('\n')).toContain('GET /boom failed');
+  });
+
+  it('keeps invitation tokens out of logged paths', () => {
+    expect(redact('/api/invitations/s3cret-token/accept')).toBe('/api/invitations/…/accept');
+    expect(redact('/api/practices/1/payments')).toBe('/api/practices/1/payments');
   });
 
   it('turns an AppError into its status with its code, message and problems', async () => {

@@ -164,13 +164,18 @@ export function describeError(error: unknown): { status: ContentfulStatusCode; b
 
 export type ErrorLogger = (line: string) => void;
 
+/** A path fit for a log: invitation tokens (secrets in the URL) are cut out. */
+export function redact(path: string): string {
+  return path.replace(/^(\/api\/invitations\/)[^/]+/, '$1…');
+}
+
 /** Hono's onError: one JSON answer for every error; unexpected ones are logged. */
 export function errorHandler(log: ErrorLogger) {
   return (error: Error, c: Context): Response => {
     const { status, body } = describeError(error);
     if (status >= 500 && body.code === 'internal') {
       log(
-        `fulcrum: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error.message}`,
+        `fulcrum: ${c.req.method} ${redact(new URL(c.req.url).pathname)} failed: ${error.stack ?? error.message}`,
       );
     }
     if (error instanceof ApiError)

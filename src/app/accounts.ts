@@ -9,6 +9,7 @@ import type { Executor } from '../store/database.ts';
 import { StoreError } from '../store/errors.ts';
 import { listUserPractices } from '../store/membership.repository.ts';
 import {
+  deleteExpiredSessions,
   deleteSession,
   extendSession,
   findLiveSession,
@@ -130,6 +131,7 @@ export async function signIn(
     return { ok: false, reason: 'invalid_credentials' };
   }
   await noteSignInSuccess(store.db, email, now, limits);
+  await deleteExpiredSessions(store.db, now);
   return {
     ok: true,
     user: { id: user.id, email: user.email, name: user.name },

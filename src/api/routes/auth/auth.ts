@@ -170,6 +170,9 @@ export function authRoutes(deps: Deps) {
         );
       }
       if (!result.ok) throw new ApiError('invalid_credentials', 'wrong email or password');
+      // A browser signing in again leaves its old session behind (no fixation, no leftovers).
+      const previous = c.get('session');
+      if (previous) await signOut(deps.store.db, previous.id);
       return c.json(await signedIn(c, result.user, result.session), 200);
     })
     .openapi(postSignOut, async (c) => {
