@@ -2,7 +2,10 @@
 # The test command (`npm test`): every suite, with the storage tests on both SQLite and a
 # real PostgreSQL. Starts the throwaway cluster of scripts/pg.sh unless
 # FULCRUM_TEST_PG_URL already names a server, stops it afterwards if this run started
-# it, and exits with vitest's status. Arguments go to vitest: `npm test -- src/store`.
+# it. Then the browser tests (e2e/, vitest.e2e.config.ts): installs Debian's Chromium
+# when /usr/bin/chromium is missing, builds the page, and drives it with playwright-core.
+# Exits non-zero if either suite failed. Arguments go to the unit suite only, and skip
+# the browser tests: `npm test -- src/store`. FULCRUM_E2E=0 skips them too.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -24,4 +27,20 @@ fi
 
 status=0
 npx vitest run "$@" || status=$?
-exit "$status"
+
+e2e_status=0
+if [ "$#" -eq 0 ] && [ "${FULCRUM_E2E:-1}" != 0 ]; then
+  if [ ! -x /usr/bin/chromium ] && [ -z "${FULCRUM_CHROMIUM:-}" ]; then
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "scripts/test.sh: the browser tests need Debian's chromium: sudo apt-get install -y chromium" >&2
+      exit 1
+    fi
+  fi
+  npm run build:web --silent
+  npx vitest run -c vitest.e2e.config.ts || e2e_status=$?
+fi
+
+if [ "$status" != 0 ]; then exit "$status"; fi
+exit "$e2e_status"
