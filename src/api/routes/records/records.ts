@@ -40,6 +40,8 @@ export const RECORD_PATHS = {
 function routesOf<R extends RecordResource>(resource: R) {
   const base: `/api/practices/{practiceId}/${(typeof RECORD_PATHS)[R]}` = `/api/practices/{practiceId}/${RECORD_PATHS[resource]}`;
   const noun = RECORD_RESOURCES[resource].noun;
+  const a = /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+  const plural = noun.replace(/y$/, 'ie').concat('s');
   const tags = [resource];
   const record = recordSchema(resource);
   return {
@@ -47,7 +49,7 @@ function routesOf<R extends RecordResource>(resource: R) {
       method: 'get',
       path: base,
       tags,
-      summary: `List ${resource}: paged, searched (q), sorted, filtered`,
+      summary: `List ${plural}: paged, searched (q), sorted, filtered`,
       request: { params: practiceParams, query: listQuerySchema(resource) },
       responses: { 200: json(pageSchema(resource), 'A page'), ...errors(400, ...practiceErrors) },
     }),
@@ -63,7 +65,7 @@ function routesOf<R extends RecordResource>(resource: R) {
       method: 'post',
       path: base,
       tags,
-      summary: `Create a ${noun} (id generated unless given)`,
+      summary: `Create ${a} (id generated unless given)`,
       request: { params: practiceParams, body: jsonBody(createSchema(resource)) },
       responses: { 201: json(record, `The new ${noun}`), ...errors(400, ...practiceErrors, 409) },
     }),
@@ -71,7 +73,7 @@ function routesOf<R extends RecordResource>(resource: R) {
       method: 'patch',
       path: `${base}/{id}` as `${typeof base}/{id}`,
       tags,
-      summary: `Change fields of a ${noun}`,
+      summary: `Change fields of ${a}`,
       request: { params: recordParams, body: jsonBody(updateSchema(resource)) },
       responses: { 200: json(record, `The ${noun}`), ...errors(400, ...practiceErrors, 409) },
     }),
@@ -79,7 +81,7 @@ function routesOf<R extends RecordResource>(resource: R) {
       method: 'delete',
       path: `${base}/{id}` as `${typeof base}/{id}`,
       tags,
-      summary: `Delete a ${noun}${RECORD_RESOURCES[resource].referencedBy.length ? ' (refused while records use it)' : ''}`,
+      summary: `Delete ${a}${RECORD_RESOURCES[resource].referencedBy.length ? ' (refused while records use it)' : ''}`,
       request: { params: recordParams },
       responses: { 200: json(okSchema, 'Deleted'), ...errors(...practiceErrors, 409) },
     }),
