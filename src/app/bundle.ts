@@ -14,7 +14,7 @@ import {
   updatePractice,
 } from '../store/practice.repository.ts';
 import { countRecords, loadPracticeData, savePracticeData } from '../store/records.repository.ts';
-import { AppError } from './errors.ts';
+import { AppError, busyError } from './errors.ts';
 import type { PracticeRef } from './practices.ts';
 
 export interface BundleImportSummary {
@@ -69,7 +69,7 @@ export async function saveBundleData(
   data: PracticeData,
   options: { replace?: boolean } = {},
 ): Promise<BundleImportSummary> {
-  return store.db.transaction().execute(async (trx) => {
+  const write = store.db.transaction().execute(async (trx) => {
     let existing = await findPracticeByName(trx, data.practice.name);
     if (existing && options.replace) {
       await deletePractice(trx, existing.id);
@@ -89,6 +89,9 @@ export async function saveBundleData(
       counts: countsOf(data),
       totals: await countRecords(trx, id),
     };
+  });
+  return write.catch((error: unknown) => {
+    throw busyError(error) ?? error;
   });
 }
 

@@ -23,6 +23,7 @@ export const APP_ERROR_CODES = {
   unauthenticated: 401,
   forbidden: 403,
   db_unreachable: 503,
+  db_busy: 503,
   db_open_failed: 500,
   migration_failed: 500,
 } as const;
@@ -44,4 +45,25 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/** Driver codes meaning another writer holds the database: SQLite busy or locked (after
+ * the store's busy timeout), PostgreSQL serialization failure, deadlock, lock timeout. */
+const BUSY_CODE = /^(SQLITE_BUSY|SQLITE_LOCKED|40001$|40P01$|55P03$)/;
+
+/**
+ * A driver error saying the database is busy with another writer, as a `db_busy`
+ * AppError a person can act on; null for any other error.
+ * @example throw busyError(error) ?? error;
+ */
+export function busyError(error: unknown): AppError | null {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (!BUSY_CODE.test(code)) return null;
+  return new AppError(
+    'db_busy',
+    'the database is busy: another command (an import?) is writing to it right now. What this command was writing was rolled back; run it again when the other one has finished.',
+    undefined,
+    { cause: error },
+  );
 }

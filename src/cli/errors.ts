@@ -3,7 +3,7 @@
  * when there are several), an exit code, and never a stack trace for a user's mistake.
  */
 import { CommanderError } from 'commander';
-import { AppError } from '../app/errors.ts';
+import { AppError, busyError } from '../app/errors.ts';
 import type { CliIo } from './io.ts';
 
 /** Exit codes: 1 a user error (bad input, missing data), 2 bad usage, 3 the database, 70 a bug. */
@@ -33,8 +33,10 @@ function describeProblem(p: Problem): string {
 }
 
 /** Writes the error for a person and returns the exit code. */
-export function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+export function reportError(thrown: unknown, io: CliIo): number {
+  if (thrown instanceof CommanderError) return thrown.exitCode === 0 ? 0 : 2;
+  // Another writer held the database past the busy timeout: say so, not "a bug".
+  const error = busyError(thrown) ?? thrown;
   if (error instanceof AppError) {
     io.err(`fulcrum: ${error.message}\n`);
     if (Array.isArray(error.details)) {

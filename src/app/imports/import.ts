@@ -20,7 +20,7 @@ import { createImport, finishImport, insertImportRows } from '../../store/import
 import { findMapping, listMappings, saveMapping } from '../../store/mapping.repository.ts';
 import { insertNewRecords, nextPosition } from '../../store/record-sql.ts';
 import { loadRules } from '../../store/rule.repository.ts';
-import { AppError } from '../errors.ts';
+import { AppError, busyError } from '../errors.ts';
 import { ImportPlanner, type PlannedRow } from './plan.ts';
 import { toImportRow } from './rows.ts';
 
@@ -114,7 +114,7 @@ export async function importFiles(
     });
   } catch (error) {
     if (error instanceof PreviewDone) return error.report;
-    throw error;
+    throw busyError(error) ?? error;
   }
 }
 
