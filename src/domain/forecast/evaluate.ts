@@ -12,6 +12,7 @@ import { KINDS } from './history.ts';
 import type { ForecastModel } from './model.ts';
 import type { Plan } from './plans.ts';
 import { tailLength } from './tails.ts';
+import { continuationOf } from './templates.ts';
 import type { World } from './world.ts';
 
 export interface RunOutput {
@@ -32,13 +33,15 @@ const EPSILON = 1e-9;
 const K = KINDS;
 
 /**
- * Adds a client following entry `t` from month `h` (their age `age` then), then carrying
- * on for `tail` months if the entry does, until `stop` (exclusive) — unless `check` and
- * their hours do not fit under the capacity in some month.
+ * Adds a client following entry `t` from month `h` (their age `age` then), continued by
+ * entry `cont` past the ages `t` was seen, then carrying on for `tail` months if the
+ * entry of their last template month does, until `stop` (exclusive) — unless `check`
+ * and their hours do not fit under the capacity in some month.
  */
 function addClient(
   c: Ctx,
   t: number,
+  cont: number,
   h: number,
   age: number,
   tail: number,
@@ -49,28 +52,35 @@ function addClient(
   const { revenue, hours } = c.out;
   const { capacity, raise, tplOther, tplRaised } = c.plan;
   const need = pool.hours;
-  const end = Math.min(c.months, stop, h + span - age);
-  const tailEnd = pool.tail[t] ? Math.min(c.months, stop, end + tail) : end;
+  const last = Math.min(c.months, stop);
+  const switchAt = Math.min(last, h + pool.seen[t]! - age);
+  const end = Math.min(last, h + span - age);
+  const lastEntry = pool.seen[t]! >= span ? t : cont;
+  const tailEnd = lastEntry >= 0 && pool.tail[lastEntry] ? Math.min(last, end + tail) : end;
   if (tailEnd <= h) return;
   const base = t * span + age - h;
+  const contBase = cont >= 0 ? cont * span + age - h : -1;
+  const contEnd = contBase >= 0 ? end : switchAt;
   if (check) {
-    for (let m = h; m < end; m++) {
-      if (need[base + m]! > 0 && hours[m]! + need[base + m]! > capacity[m]! + EPSILON) return;
+    for (let m = h; m < contEnd; m++) {
+      const i = m < switchAt ? base + m : contBase + m;
+      if (need[i]! > 0 && hours[m]! + need[i]! > capacity[m]! + EPSILON) return;
     }
-    const tailNeed = pool.tailHours[t]!;
+    const tailNeed = lastEntry >= 0 ? pool.tailHours[lastEntry]! : 0;
     for (let m = end; m < tailEnd && tailNeed > 0; m++) {
       if (hours[m]! + tailNeed > capacity[m]! + EPSILON) return;
     }
   }
-  for (let m = h; m < end; m++) {
+  for (let m = h; m < contEnd; m++) {
+    const i = m < switchAt ? base + m : contBase + m;
     const factor = raise !== null && m >= raise.from ? raise.factor : 1;
-    revenue[m]! += tplOther[base + m]! + tplRaised[base + m]! * factor;
-    hours[m]! += need[base + m]!;
+    revenue[m]! += tplOther[i]! + tplRaised[i]! * factor;
+    hours[m]! += need[i]!;
   }
   for (let m = end; m < tailEnd; m++) {
     const factor = raise !== null && m >= raise.from ? raise.factor : 1;
-    revenue[m]! += c.plan.tailOther[t]! + c.plan.tailRaised[t]! * factor;
-    hours[m]! += pool.tailHours[t]!;
+    revenue[m]! += c.plan.tailOther[lastEntry]! + c.plan.tailRaised[lastEntry]! * factor;
+    hours[m]! += pool.tailHours[lastEntry]!;
   }
 }
 
@@ -82,9 +92,11 @@ function lostFrom(c: Ctx, kinds: number, u: number, h: number): number {
 }
 
 /** A new client from month h: sold only if their hours fit. */
-function tryClient(c: Ctx, t: number, h: number, u: number, tailU: number): void {
-  const tail = c.model.pool.tail[t] ? tailLength(tailU, c.continuation, c.months) : 0;
-  addClient(c, t, h, 0, tail, lostFrom(c, c.model.pool.kinds[t]!, u, h), true);
+function tryClient(c: Ctx, t: number, cont: number, h: number, u: number, tailU: number): void {
+  const { pool } = c.model;
+  const tail = tailLength(tailU, c.continuation, c.months);
+  const kinds = pool.kinds[t]! | (cont >= 0 ? pool.kinds[cont]! : 0);
+  addClient(c, t, cont, h, 0, tail, lostFrom(c, kinds, u, h), true);
 }
 
 function committed(c: Ctx, world: World): void {
@@ -112,7 +124,7 @@ function committed(c: Ctx, world: World): void {
     const t = world.inflightTpl[i]!;
     const tail = tailLength(world.inflightTail[i]!, c.continuation, c.months);
     const stop = lostFrom(c, pool.kinds[t]!, world.inflightU[i]!, 0);
-    addClient(c, t, 0, inflight.age[i]!, tail, stop, false);
+    addClient(c, t, -1, 0, inflight.age[i]!, tail, stop, false);
   }
   for (let i = 0; i < old.count; i++) {
     const tail = tailLength(world.oldTail[i]!, c.continuation, c.months);
@@ -123,6 +135,12 @@ function committed(c: Ctx, world: World): void {
       hours[h]! += old.hours[i]!;
     }
   }
+}
+
+/** A client the scenario adds: its continuation, loss and tail drawn from the plan's stream. */
+function extraClient(c: Ctx, t: number, h: number, rng: Rng): void {
+  const cont = continuationOf(c.model.pool, t, rng.next());
+  tryClient(c, t, cont, h, rng.next(), rng.next());
 }
 
 /** A template from this run's resample of past clients. */
@@ -182,16 +200,14 @@ export function evaluate(
     for (let j = world.arrivalStart[h]!; j < world.arrivalStart[h + 1]!; j++) {
       const t = world.arrivalTpl[j]!;
       if (shifts.length > 0 && shiftedAway(plan, model.pool.source[t]!)) continue;
-      tryClient(c, t, h, world.arrivalU[j]!, world.arrivalTail[j]!);
+      tryClient(c, t, world.arrivalCont[j]!, h, world.arrivalU[j]!, world.arrivalTail[j]!);
     }
     for (let i = 0; i < conversations.length && hasTemplates; i++) {
       const conv = conversations[i]!;
       if (h < conv.from) continue;
       const talks = stochasticRound(rng, conv.perWeek * weeks[h]!);
       const won = binomial(rng, talks, conv.closeRate ?? world.closeRate);
-      for (let n = 0; n < won; n++) {
-        tryClient(c, anyTemplate(world, rng), h, rng.next(), rng.next());
-      }
+      for (let n = 0; n < won; n++) extraClient(c, anyTemplate(world, rng), h, rng);
     }
     for (let i = 0; i < shifts.length && hasTemplates; i++) {
       const s = shifts[i]!;
@@ -201,7 +217,7 @@ export function evaluate(
       for (let n = 0; n < won; n++) {
         const t =
           list.length > 0 ? list[Math.floor(rng.next() * list.length)]! : anyTemplate(world, rng);
-        tryClient(c, t, h, rng.next(), rng.next());
+        extraClient(c, t, h, rng);
       }
     }
     if (launches.length > 0) launchSales(c, rng, h, demand);

@@ -31,16 +31,21 @@ function messageOf(issue: z.core.$ZodIssue): string {
         : issue.message;
     case 'invalid_value':
       return `expected one of ${issue.values.map(String).join(', ')}`;
-    case 'invalid_type':
-      if (issue.expected === 'object') return `expected an object, got ${describe(issue.input)}`;
-      if (issue.expected === 'array') return `expected a list, got ${describe(issue.input)}`;
-      return /^(required|expected) /.test(issue.message)
-        ? issue.input === undefined || issue.message.startsWith('required')
-          ? issue.message
-          : `${issue.message}, got ${describe(issue.input)}`
-        : issue.input === undefined
-          ? `required: expected ${issue.expected}`
-          : `expected ${issue.expected}, got ${describe(issue.input)}`;
+    case 'invalid_type': {
+      const got = issue.input === undefined ? '' : `, got ${describe(issue.input)}`;
+      // Our own messages (the schema's) say what to write; zod's defaults start "Invalid input".
+      if (!issue.message.startsWith('Invalid input')) {
+        return issue.expected === 'int' ? issue.message : `${issue.message}${got}`;
+      }
+      if (issue.input === undefined) return `required: expected ${issue.expected}`;
+      const what =
+        issue.expected === 'object'
+          ? 'an object'
+          : issue.expected === 'array'
+            ? 'a list'
+            : issue.expected;
+      return `expected ${what}${got}`;
+    }
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'too_big':

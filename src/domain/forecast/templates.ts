@@ -2,9 +2,10 @@
  * Client templates: what a new client pays (by offer kind) and the delivery hours they
  * take, month by month over their first `span` months. Every client who arrived in the
  * fit window is a template, so the mix of offers and prices is the recent one. A client
- * still inside their first `span` months is completed with the later months of a past
- * client (a "source") who began with the same offer and was as active at the same age;
- * the clients in flight at the start continue the same way, with a source drawn per run.
+ * still inside their first `span` months is continued, each time a run draws them, by
+ * the later months of a past client (a "source", drawn anew each time) who began with
+ * the same offer and was as active at the same age; the clients in flight at the start
+ * continue the same way.
  */
 import type { ClientTrack, PracticeHistory } from './history.ts';
 import { KINDS } from './history.ts';
@@ -12,7 +13,7 @@ import { KINDS } from './history.ts';
 export interface ClientPool {
   /** Templates new clients are drawn from (indices 0 … count − 1). */
   count: number;
-  /** All entries: the templates, then past clients used only to continue clients in flight. */
+  /** All entries: the templates, then past clients used only to continue templates and clients in flight. */
   entries: number;
   /** entries × span × KINDS, minor units. */
   revenue: Float64Array;
@@ -27,6 +28,11 @@ export interface ClientPool {
   /** Monthly level of a carrying-on entry: its last three months' mean (× KINDS; hours). */
   tailRevenue: Float64Array;
   tailHours: Float64Array;
+  /** Ages observed per entry: `span` for a complete one, fewer for a client still inside them. */
+  seen: Int32Array;
+  /** Sources that may continue entry t: contCandidates[contOffsets[t] … contOffsets[t + 1]). */
+  contOffsets: Int32Array;
+  contCandidates: Int32Array;
   /** True when templates had to stay incomplete: no past client has complete months. */
   censored: boolean;
 }
@@ -73,13 +79,6 @@ function matching(sources: readonly Dense[], offerId: string | null, age: number
   return alike.length > 0 ? alike : sameOffer.length > 0 ? sameOffer : sources.map((_, j) => j);
 }
 
-/** A stable pick among `n` for a client id (FNV-1a), so fitting needs no random numbers. */
-function stablePick(id: string, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % n;
-}
-
 /**
  * Builds the templates (clients arriving from `wFrom` on) and the clients in flight.
  * @example buildTemplates(history, 12, monthIndex('2024-11'), channels).pool.count // 98
@@ -95,20 +94,7 @@ export function buildTemplates(
     .filter((c) => c.arrival >= lowest && c.arrival + span - 1 <= h.to)
     .map((c) => dense(c, span));
   const members = h.clients.filter((c) => c.arrival >= wFrom).map((c) => dense(c, span));
-  let censored = false;
-  for (const m of members) {
-    const seen = Math.min(span, h.to - m.track.arrival + 1);
-    if (seen === span) continue;
-    if (sources.length === 0) {
-      censored = true;
-      continue;
-    }
-    const list = matching(sources, m.track.firstOfferId, seen - 1, activeAt(m, seen - 1));
-    const from = sources[list[stablePick(m.track.id, list.length)]!]!;
-    m.revenue.set(from.revenue.subarray(seen * KINDS), seen * KINDS);
-    m.hours.set(from.hours.subarray(seen), seen);
-  }
-  // Sources that are not templates themselves are appended, for clients in flight only.
+  // Sources that are not templates themselves are appended, to continue the others.
   const extra = sources.filter((s) => s.track.arrival < wFrom);
   const entries = [...members, ...extra];
   const sourceIndex = sources.map((s) =>
@@ -126,16 +112,30 @@ export function buildTemplates(
     tail: new Uint8Array(entries.length),
     tailRevenue: new Float64Array(entries.length * KINDS),
     tailHours: new Float64Array(entries.length),
-    censored,
+    seen: new Int32Array(entries.length),
+    contOffsets: new Int32Array(entries.length + 1),
+    contCandidates: new Int32Array(0),
+    censored: false,
   };
+  const candidates: number[] = [];
   const recent = Math.min(3, span);
   entries.forEach((e, t) => {
+    const seen = Math.min(span, h.to - e.track.arrival + 1);
+    pool.seen[t] = seen;
     pool.revenue.set(e.revenue, t * span * KINDS);
     pool.hours.set(e.hours, t * span);
     for (let i = 0; i < span * KINDS; i++)
       if (e.revenue[i] !== 0) pool.kinds[t]! |= 1 << (i % KINDS);
     if (e.track.source !== null) pool.source[t] = channel.get(e.track.source) ?? -1;
-    if (!activeAt(e, span - 1)) return;
+    if (seen < span) {
+      if (sources.length === 0) pool.censored = true;
+      else {
+        const list = matching(sources, e.track.firstOfferId, seen - 1, activeAt(e, seen - 1));
+        for (const j of list) candidates.push(sourceIndex[j]!);
+      }
+    }
+    pool.contOffsets[t + 1] = candidates.length;
+    if (seen < span || !activeAt(e, span - 1)) return;
     pool.tail[t] = 1;
     for (let age = span - recent; age < span; age++) {
       for (let k = 0; k < KINDS; k++) {
@@ -144,6 +144,7 @@ export function buildTemplates(
       pool.tailHours[t]! += e.hours[age]! / recent;
     }
   });
+  pool.contCandidates = Int32Array.from(candidates);
   return { pool, inflight: inflightOf(h, span, sources, sourceIndex, members.length) };
 }
 
@@ -176,4 +177,14 @@ function inflightOf(
     offsets[i + 1] = candidates.length;
   });
   return { count: usable.length, age, offsets, candidates: Int32Array.from(candidates) };
+}
+
+/**
+ * The source that continues entry `t` past the months it was seen, picked by a uniform
+ * draw `u` among its candidates, or −1 when it needs none (or none is known).
+ */
+export function continuationOf(pool: ClientPool, t: number, u: number): number {
+  const from = pool.contOffsets[t]!;
+  const size = pool.contOffsets[t + 1]! - from;
+  return size > 0 ? pool.contCandidates[from + Math.floor(u * size)]! : -1;
 }

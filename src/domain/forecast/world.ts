@@ -10,6 +10,7 @@ import type { Rng } from '../demo/random.ts';
 import { beta, gamma, normal, poisson, stationaryIndices } from './draws.ts';
 import { KINDS } from './history.ts';
 import { type ForecastModel, MEAN_BLOCK } from './model.ts';
+import { continuationOf } from './templates.ts';
 
 export interface World {
   months: number;
@@ -19,6 +20,8 @@ export interface World {
   /** Arrivals of month h are arrivalTpl[arrivalStart[h] … arrivalStart[h + 1]). */
   arrivalStart: Int32Array;
   arrivalTpl: Int32Array;
+  /** The source continuing each arrival past the months its template was seen, or −1. */
+  arrivalCont: Int32Array;
   /** Uniform draws per arrival: compared with a scenario's client loss; its tail length. */
   arrivalU: Float64Array;
   arrivalTail: Float64Array;
@@ -114,6 +117,7 @@ export function worldMaker(model: ForecastModel, months: number): WorldMaker {
     restOther: new Float64Array(months),
     arrivalStart: new Int32Array(months + 1),
     arrivalTpl: new Int32Array(Math.max(16, months * (maxArrivals + 1))),
+    arrivalCont: new Int32Array(Math.max(16, months * (maxArrivals + 1))),
     arrivalU: new Float64Array(Math.max(16, months * (maxArrivals + 1))),
     arrivalTail: new Float64Array(Math.max(16, months * (maxArrivals + 1))),
     inflightTpl: new Int32Array(I),
@@ -135,6 +139,9 @@ export function worldMaker(model: ForecastModel, months: number): WorldMaker {
     const size = Math.max(needed, world.arrivalTpl.length * 2);
     const tpl = new Int32Array(size);
     tpl.set(world.arrivalTpl);
+    const cont = new Int32Array(size);
+    cont.set(world.arrivalCont);
+    world.arrivalCont = cont;
     const u = new Float64Array(size);
     u.set(world.arrivalU);
     const tail = new Float64Array(size);
@@ -174,7 +181,9 @@ export function worldMaker(model: ForecastModel, months: number): WorldMaker {
         const count = P > 0 ? counts[h]! : 0;
         grow(n + count);
         for (let j = 0; j < count; j++, n++) {
-          world.arrivalTpl[n] = world.replicate[Math.floor(rng.next() * P)]!;
+          const t = world.replicate[Math.floor(rng.next() * P)]!;
+          world.arrivalTpl[n] = t;
+          world.arrivalCont[n] = continuationOf(model.pool, t, rng.next());
           world.arrivalU[n] = rng.next();
           world.arrivalTail[n] = rng.next();
         }
