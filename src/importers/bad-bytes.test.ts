@@ -1,6 +1,7 @@
 /**
- * Bytes that once crashed or stalled an import (found by test/hardening's fuzzers): a
- * file cut inside a UTF-8 character, and a long quoted cell arriving in tiny chunks.
+ * Bytes that once crashed, stalled or flooded an import (found by test/hardening's
+ * fuzzers): a file cut inside a UTF-8 character, a long quoted cell arriving in tiny
+ * chunks, a huge multi-line cell quoted whole in an issue message.
  */
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './csv.ts';
@@ -53,5 +54,21 @@ describe('a long quoted cell in tiny chunks', () => {
       ['1', cell],
       ['2', '3'],
     ]);
+  });
+});
+
+describe('an issue about a huge multi-line cell', () => {
+  it('quotes it on one line, cut in the middle', async () => {
+    const header = 'Booking Date,Amount\n';
+    const cell = `"2024-${'\n'.repeat(3)}${'x'.repeat(100_000)}"`;
+    const bytes = Buffer.from(`${header}${cell},12.00\n`);
+    const result = await importFileResult('bank.csv', () => [bytes], {
+      ...OPTIONS,
+      map: { date: 'Booking Date', amount: 'Amount' },
+    });
+    const [issue] = result.issues;
+    expect(issue).toMatchObject({ line: 2, column: 1, code: 'bad_date' });
+    expect(issue?.message).toMatch(/^not a date: "2024-↵↵↵x+…x+"$/);
+    expect(issue?.message.length).toBeLessThanOrEqual(221);
   });
 });

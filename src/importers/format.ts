@@ -75,6 +75,22 @@ export type ImportEvent =
 
 const SURVEY_LIMIT = 200_000;
 
+const MESSAGE_HEAD = 160;
+const MESSAGE_TAIL = 60;
+
+/**
+ * An issue message fit for one line of a terminal or a JSON field: line breaks shown as
+ * `↵`, other control characters as `�`, and a message that quotes a huge cell cut in the
+ * middle (`…`), so one bad cell of 100 KB never floods the report.
+ * @example clipMessage('not a date: "a\nb"') // 'not a date: "a↵b"'
+ */
+export function clipMessage(message: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are the point
+  const text = message.replace(/\r\n|\r|\n/g, '↵').replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+  if (text.length <= MESSAGE_HEAD + MESSAGE_TAIL + 1) return text;
+  return `${text.slice(0, MESSAGE_HEAD)}…${text.slice(-MESSAGE_TAIL)}`;
+}
+
 /** Counts occurrences of identical content so two identical rows get ids `…#1`, `…#2`. */
 export class ContentIds {
   private readonly seen = new Map<string, number>();
@@ -163,7 +179,7 @@ export async function* runCsvFormat(
     severity: 'error' | 'warning' = 'error',
   ): ImportEvent => ({
     type: 'issue',
-    issue: { file, line, column, columnName, code, message, severity },
+    issue: { file, line, column, columnName, code, message: clipMessage(message), severity },
   });
   let header: HeaderIndex | null;
   try {

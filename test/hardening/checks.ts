@@ -36,6 +36,8 @@ export function issueProblems(file: string, issue: ImportIssue, maxLine: number)
   // A calendar has no columns: its property (DTSTART, RRULE…) is the place on the line.
   if (CELL_CODES.has(issue.code) && issue.column === undefined && issue.columnName === undefined)
     out.push(`${where}: a cell problem without its column`);
+  if (/[\r\n]/.test(issue.message) || issue.message.length > 400)
+    out.push(`${where}: a message of ${issue.message.length} characters or several lines`);
   if (!issue.message.trim() || issue.message.includes('[object Object]'))
     out.push(`${where}: message "${issue.message}"`);
   return out;

@@ -9,7 +9,7 @@
  * `recurrenceKey`), a content hash when there is no UID. What is skipped and why:
  * decide.ts; longer than 24 h: `over_24h`; no length: `zero_length`.
  */
-import { ContentIds, type ImportEvent } from '../format.ts';
+import { ContentIds, clipMessage, type ImportEvent } from '../format.ts';
 import type { ImportOptions, IssueSeverity } from '../types.ts';
 import { type Component, readComponents, unescapeText } from './content.ts';
 import { type IcsEvent, readEvent } from './event.ts';
@@ -33,7 +33,11 @@ export function* importIcs(
     message: string,
     severity: IssueSeverity,
     columnName?: string,
-  ) => out.push({ type: 'issue', issue: { file, line, columnName, code, message, severity } });
+  ) =>
+    out.push({
+      type: 'issue',
+      issue: { file, line, columnName, code, message: clipMessage(message), severity },
+    });
   const ctx: Context = {
     file,
     options,
