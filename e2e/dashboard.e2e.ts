@@ -91,6 +91,7 @@ describe('the dashboard of the demo practice', () => {
     await page.mouse.move(0, 0);
     const stream = reference.streams[0]!;
     const leverage = page.locator(`[data-figure="streams.${stream.offerId}.leverage"]`);
+    await page.keyboard.press('Shift'); // keyboard use: focus is then :focus-visible
     await leverage.focus();
     await page
       .getByRole('tooltip')
@@ -119,6 +120,9 @@ describe('the dashboard of the demo practice', () => {
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-lever')));
     expect(order).toEqual(expected.levers.map((l) => l.id));
     expect(requests.filter((u) => u.includes('/report'))).toEqual([]);
+    await expect(page.locator('[data-source]').getAttribute('data-source')).resolves.toBe(
+      'browser',
+    );
     const extra = page.getByRole('textbox', { name: 'Extra sales conversations a week' });
     await extra.fill('3');
     await extra.blur();

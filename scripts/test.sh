@@ -38,6 +38,8 @@ if [ "$#" -eq 0 ] && [ "${FULCRUM_E2E:-1}" != 0 ]; then
       exit 1
     fi
   fi
+  # The page and the browser tests have their own tsconfigs (DOM, JSX): check them here.
+  npx tsc --noEmit -p src/web/tsconfig.json && npx tsc --noEmit -p e2e/tsconfig.json || e2e_status=$?
   npm run build:web --silent
   npx vitest run -c vitest.e2e.config.ts || e2e_status=$?
 fi

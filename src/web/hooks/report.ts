@@ -1,12 +1,12 @@
 /**
  * The report of the current practice for a period, from the server (the one place it
- * is computed), and the practice's records for what only the browser needs to recompute
- * instantly: levers under edited assumptions and the monthly series.
+ * is computed), and what the browser recomputes from the practice's records in the
+ * analysis worker: the monthly series (and, in whatif.ts, levers under edited assumptions).
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Report } from '../../domain/analysis/report.ts';
 import type { IsoDate } from '../../domain/dates.ts';
-import type { PracticeData } from '../../domain/model.ts';
+import { loadPractice, monthsIn } from '../lib/analysis-client.ts';
 import { request } from '../lib/api.ts';
 import { practiceKey, usePracticeId } from './practice.ts';
 
@@ -29,23 +29,28 @@ export function useReport(period: PeriodChoice) {
 }
 
 /**
- * The practice's records (its bundle, read through the export route) as the domain's
- * PracticeData. The bundle module (with its zod schema) loads only when needed.
+ * The practice's records, loaded into the analysis worker (which reads the bundle
+ * through the export route); `at` changes with every load, so what depends on the
+ * records recomputes after an import or an edit invalidates the practice's queries.
  */
-export function usePracticeData() {
+export function usePracticeRecords() {
   const id = usePracticeId();
   return useQuery({
     queryKey: practiceKey(id, 'data'),
-    queryFn: async ({ signal }): Promise<PracticeData> => {
-      const [bundle, { readBundle, bundleToData }] = await Promise.all([
-        request<unknown>('GET', `/practices/${id}/export`, { signal }),
-        import('../../domain/bundle.ts'),
-      ]);
-      const result = readBundle(bundle);
-      if (!result.ok) throw new Error('the practice bundle from the server is not valid');
-      return bundleToData(result.bundle);
-    },
+    queryFn: async () => ({ ...(await loadPractice(id)), at: Date.now() }),
     staleTime: 60_000,
     retry: false,
   });
+}
+
+/** Each stream's revenue and hours month by month over the period (see lib/recompute.ts). */
+export function useMonthly(period: Report['period']) {
+  const id = usePracticeId();
+  const records = usePracticeRecords();
+  const monthly = useQuery({
+    queryKey: practiceKey(id, 'monthly', period.from, period.to, records.data?.at ?? null),
+    queryFn: () => monthsIn(id, period),
+    enabled: records.data !== undefined,
+  });
+  return { months: monthly.data, error: records.error ?? monthly.error };
 }

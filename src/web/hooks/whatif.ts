@@ -1,16 +1,16 @@
 /**
- * The levers under the assumptions being edited, recomputed in the browser with the
- * domain's `analyze` on the practice's records (instant, and equal to what the server
- * would answer). Unedited, they are the server's report's own levers.
+ * The levers under the assumptions being edited, recomputed in the browser (in the
+ * analysis worker) with the domain's `analyze` on the practice's records: no request,
+ * and equal to what the server would answer. Unedited, they are the report's own.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue } from 'react';
 import { ASSUMPTIONS, type Assumptions } from '../../domain/analysis/assumptions.ts';
 import type { Lever, Report } from '../../domain/analysis/report.ts';
+import { leversIn } from '../lib/analysis-client.ts';
 import { request } from '../lib/api.ts';
-import { leversUnder } from '../lib/recompute.ts';
 import { practiceKey, usePracticeId } from './practice.ts';
-import { usePracticeData } from './report.ts';
+import { usePracticeRecords } from './report.ts';
 
 export type AssumptionEdits = Partial<Assumptions>;
 
@@ -42,22 +42,18 @@ export interface WhatIf {
 
 export function useWhatIf(report: Report, edits: AssumptionEdits): WhatIf {
   const id = usePracticeId();
-  const data = usePracticeData();
+  const records = usePracticeRecords();
   const deferred = useDeferredValue(edits);
   const effective = effectiveEdits(deferred);
   const key = JSON.stringify(effective);
-  const recomputed = useMemo(() => {
-    if (key === '{}' || !data.data) return null;
-    try {
-      return {
-        levers: leversUnder(data.data, report.period, JSON.parse(key) as AssumptionEdits),
-        error: null,
-      };
-    } catch (error) {
-      return { levers: report.levers, error };
-    }
-  }, [key, data.data, report]);
   const { from, to } = report.period;
+  const recomputed = useQuery({
+    queryKey: practiceKey(id, 'levers', from, to, key, records.data?.at ?? null),
+    queryFn: () => leversIn(id, report.period, JSON.parse(key) as AssumptionEdits),
+    enabled: key !== '{}' && records.data !== undefined,
+    placeholderData: (previous) => previous,
+    retry: false,
+  });
   const asked = useQuery({
     queryKey: practiceKey(id, 'report', from, to, key),
     queryFn: ({ signal }) =>
@@ -65,11 +61,13 @@ export function useWhatIf(report: Report, edits: AssumptionEdits): WhatIf {
         query: { from, to, ...(JSON.parse(key) as AssumptionEdits) },
         signal,
       }),
-    enabled: key !== '{}' && data.isError,
+    enabled: key !== '{}' && (records.isError || recomputed.isError),
     placeholderData: (previous) => previous,
   });
   if (key === '{}') return { levers: report.levers, source: 'server', error: null };
-  if (recomputed) return { ...recomputed, source: 'browser' };
+  if (recomputed.data && !recomputed.isPlaceholderData) {
+    return { levers: recomputed.data, source: 'browser', error: null };
+  }
   if (asked.data) return { levers: asked.data.levers, source: 'asked', error: asked.error };
-  return { levers: report.levers, source: 'waiting', error: asked.error };
+  return { levers: recomputed.data ?? report.levers, source: 'waiting', error: asked.error };
 }

@@ -11,7 +11,7 @@ import type { Report } from '../../../domain/analysis/report.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePracticeSummary } from '../../hooks/practice.ts';
-import { type PeriodChoice, usePracticeData, useReport } from '../../hooks/report.ts';
+import { type PeriodChoice, useMonthly, useReport } from '../../hooks/report.ts';
 import { type AssumptionEdits, useWhatIf } from '../../hooks/whatif.ts';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -62,7 +62,7 @@ function Body({
   edits: AssumptionEdits;
   onEdit: (e: AssumptionEdits) => void;
 }) {
-  const data = usePracticeData();
+  const monthly = useMonthly(report.period);
   const whatIf = useWhatIf(report, edits);
   return (
     <Stack gap="md">
@@ -81,7 +81,7 @@ function Body({
           <Ladder report={report} />
         </Grid.Col>
       </Grid>
-      <MonthlyCharts report={report} data={data.data} error={data.error} />
+      <MonthlyCharts report={report} months={monthly.months} error={monthly.error} />
       <StreamsTable report={report} />
     </Stack>
   );

@@ -113,7 +113,11 @@ export function Levers({
       subtitle="Each lever's projected value over a year, from your own data."
       aside={
         whatIf.source !== 'server' && (
-          <Badge variant="light" color={whatIf.source === 'waiting' ? 'gray' : 'violet'}>
+          <Badge
+            variant="light"
+            color={whatIf.source === 'waiting' ? 'gray' : 'violet'}
+            data-source={whatIf.source}
+          >
             {whatIf.source === 'waiting' ? 'Recomputing…' : 'With your assumptions'}
           </Badge>
         )

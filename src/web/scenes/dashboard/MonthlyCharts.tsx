@@ -5,14 +5,12 @@
  */
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Text } from '@mantine/core';
-import { useMemo } from 'react';
 import type { Report } from '../../../domain/analysis/report.ts';
-import type { PracticeData } from '../../../domain/model.ts';
 import { ChartLegend } from '../../components/ChartLegend.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { formatHours, formatMoneyShort, formatMonth } from '../../lib/format.ts';
-import { monthlyStreams } from '../../lib/recompute.ts';
+import type { MonthFigures } from '../../lib/recompute.ts';
 import { Section } from './Section.tsx';
 
 const COLORS = [
@@ -70,17 +68,13 @@ function MonthlyChart({
 
 export function MonthlyCharts({
   report,
-  data,
+  months,
   error,
 }: {
   report: Report;
-  data: PracticeData | undefined;
+  months: MonthFigures[] | undefined;
   error: unknown;
 }) {
-  const months = useMemo(
-    () => (data ? monthlyStreams(data, report.period) : null),
-    [data, report.period],
-  );
   const series = report.streams.map((s, i) => ({
     name: s.offerId,
     label: s.name,
