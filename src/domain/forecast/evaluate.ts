@@ -11,7 +11,6 @@ import { binomial, meanOneLognormal, poisson, stochasticRound } from './draws.ts
 import { KINDS } from './history.ts';
 import type { ForecastModel } from './model.ts';
 import type { Plan } from './plans.ts';
-import { tailLength } from './tails.ts';
 import { continuationOf } from './templates.ts';
 import type { World } from './world.ts';
 
@@ -33,10 +32,46 @@ const EPSILON = 1e-9;
 const K = KINDS;
 
 /**
+ * The number of further months of a run continuing with probability `rate` each month,
+ * from a uniform draw `u` (P(length ≥ k) = rate^k), at most `cap`.
+ */
+function tailLength(u: number, rate: number, cap: number): number {
+  if (rate <= 0) return 0;
+  if (rate >= 1) return cap;
+  return Math.min(cap, Math.floor(Math.log(1 - u) / Math.log(rate)));
+}
+
+/** True when the entry's hours at months [from, to) (index `base + m`) fit under the capacity. */
+function fits(c: Ctx, from: number, to: number, base: number): boolean {
+  const need = c.model.pool.hours;
+  const { hours } = c.out;
+  const { capacity } = c.plan;
+  for (let m = from; m < to; m++) {
+    const x = need[base + m]!;
+    if (x > 0 && hours[m]! + x > capacity[m]! + EPSILON) return false;
+  }
+  return true;
+}
+
+/** Adds the entry's revenue and hours at months [from, to) (index `base + m`). */
+function add(c: Ctx, from: number, to: number, base: number): void {
+  const need = c.model.pool.hours;
+  const { revenue, hours } = c.out;
+  const { raise, tplOther, tplRaised } = c.plan;
+  for (let m = from; m < to; m++) {
+    const factor = raise !== null && m >= raise.from ? raise.factor : 1;
+    revenue[m]! += tplOther[base + m]! + tplRaised[base + m]! * factor;
+    hours[m]! += need[base + m]!;
+  }
+}
+
+/**
  * Adds a client following entry `t` from month `h` (their age `age` then), continued by
- * entry `cont` past the ages `t` was seen, then carrying on for `tail` months if the
- * entry of their last template month does, until `stop` (exclusive) — unless `check`
- * and their hours do not fit under the capacity in some month.
+ * entry `cont` past the ages `t` was seen, then carrying on (for a length drawn from the
+ * uniform `tailU`) if the entry of their last template month does, until `stop`
+ * (exclusive) — unless `check`
+ * and their hours do not fit under the capacity in some month. Months after an entry's
+ * last active age are skipped: they hold nothing.
  */
 function addClient(
   c: Ctx,
@@ -44,43 +79,43 @@ function addClient(
   cont: number,
   h: number,
   age: number,
-  tail: number,
+  tailU: number,
   stop: number,
   check: boolean,
 ): void {
   const { span, pool } = c.model;
-  const { revenue, hours } = c.out;
-  const { capacity, raise, tplOther, tplRaised } = c.plan;
-  const need = pool.hours;
   const last = Math.min(c.months, stop);
   const switchAt = Math.min(last, h + pool.seen[t]! - age);
   const end = Math.min(last, h + span - age);
   const lastEntry = pool.seen[t]! >= span ? t : cont;
-  const tailEnd = lastEntry >= 0 && pool.tail[lastEntry] ? Math.min(last, end + tail) : end;
+  const tailEnd =
+    lastEntry >= 0 && pool.tail[lastEntry]
+      ? Math.min(last, end + tailLength(tailU, c.continuation, c.months))
+      : end;
   if (tailEnd <= h) return;
   const base = t * span + age - h;
-  const contBase = cont >= 0 ? cont * span + age - h : -1;
-  const contEnd = contBase >= 0 ? end : switchAt;
+  const ownEnd = Math.min(switchAt, h + pool.activeEnd[t]! - age);
+  const contBase = cont >= 0 ? cont * span + age - h : 0;
+  const contEnd = cont >= 0 ? Math.min(end, h + pool.activeEnd[cont]! - age) : switchAt;
+  const tailHours = lastEntry >= 0 ? pool.tailHours[lastEntry]! : 0;
   if (check) {
-    for (let m = h; m < contEnd; m++) {
-      const i = m < switchAt ? base + m : contBase + m;
-      if (need[i]! > 0 && hours[m]! + need[i]! > capacity[m]! + EPSILON) return;
-    }
-    const tailNeed = lastEntry >= 0 ? pool.tailHours[lastEntry]! : 0;
-    for (let m = end; m < tailEnd && tailNeed > 0; m++) {
-      if (hours[m]! + tailNeed > capacity[m]! + EPSILON) return;
+    if (!fits(c, h, ownEnd, base) || !fits(c, switchAt, contEnd, contBase)) return;
+    const { hours } = c.out;
+    const { capacity } = c.plan;
+    for (let m = end; m < tailEnd && tailHours > 0; m++) {
+      if (hours[m]! + tailHours > capacity[m]! + EPSILON) return;
     }
   }
-  for (let m = h; m < contEnd; m++) {
-    const i = m < switchAt ? base + m : contBase + m;
-    const factor = raise !== null && m >= raise.from ? raise.factor : 1;
-    revenue[m]! += tplOther[i]! + tplRaised[i]! * factor;
-    hours[m]! += need[i]!;
-  }
-  for (let m = end; m < tailEnd; m++) {
-    const factor = raise !== null && m >= raise.from ? raise.factor : 1;
-    revenue[m]! += c.plan.tailOther[lastEntry]! + c.plan.tailRaised[lastEntry]! * factor;
-    hours[m]! += pool.tailHours[lastEntry]!;
+  add(c, h, ownEnd, base);
+  add(c, switchAt, contEnd, contBase);
+  if (tailEnd > end) {
+    const { revenue, hours } = c.out;
+    const { raise, tailOther, tailRaised } = c.plan;
+    for (let m = end; m < tailEnd; m++) {
+      const factor = raise !== null && m >= raise.from ? raise.factor : 1;
+      revenue[m]! += tailOther[lastEntry]! + tailRaised[lastEntry]! * factor;
+      hours[m]! += tailHours;
+    }
   }
 }
 
@@ -94,9 +129,8 @@ function lostFrom(c: Ctx, kinds: number, u: number, h: number): number {
 /** A new client from month h: sold only if their hours fit. */
 function tryClient(c: Ctx, t: number, cont: number, h: number, u: number, tailU: number): void {
   const { pool } = c.model;
-  const tail = tailLength(tailU, c.continuation, c.months);
   const kinds = pool.kinds[t]! | (cont >= 0 ? pool.kinds[cont]! : 0);
-  addClient(c, t, cont, h, 0, tail, lostFrom(c, kinds, u, h), true);
+  addClient(c, t, cont, h, 0, tailU, lostFrom(c, kinds, u, h), true);
 }
 
 function committed(c: Ctx, world: World): void {
@@ -122,9 +156,8 @@ function committed(c: Ctx, world: World): void {
   const { pool, inflight, old } = c.model;
   for (let i = 0; i < inflight.count; i++) {
     const t = world.inflightTpl[i]!;
-    const tail = tailLength(world.inflightTail[i]!, c.continuation, c.months);
     const stop = lostFrom(c, pool.kinds[t]!, world.inflightU[i]!, 0);
-    addClient(c, t, -1, 0, inflight.age[i]!, tail, stop, false);
+    addClient(c, t, -1, 0, inflight.age[i]!, world.inflightTail[i]!, stop, false);
   }
   for (let i = 0; i < old.count; i++) {
     const tail = tailLength(world.oldTail[i]!, c.continuation, c.months);

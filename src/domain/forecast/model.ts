@@ -4,15 +4,15 @@
  * - the fit window: the last months of history, each with its count of new clients and
  *   its "rest" (what the practice earned and worked that month apart from clients in
  *   their first `span` months);
- * - the client templates: past clients' first `span` months of payments (by offer kind)
- *   and delivery hours, followed whole, so a new client pays and works like a past one;
- * - the clients in flight at the start, each with the templates that match them;
+ * - the client templates: recent clients' first `span` months of payments (by offer
+ *   kind) and delivery hours, so a new client pays and works like a recent one;
+ * - the clients in flight at the start, each with the past clients that match them, and
+ *   the continuation of clients past their first `span` months (tails.ts);
  * - close rate, hours per conversation, marketing hours and new clients by channel.
  */
 import type { IsoDate } from '../dates.ts';
 import type { PracticeHistory } from './history.ts';
 import { KINDS } from './history.ts';
-import { monthLabel } from './months.ts';
 import { describeModel } from './notes.ts';
 import { activeMonths, fitTails, runEnd, type Tails } from './tails.ts';
 import { buildTemplates, type ClientPool, type Inflight } from './templates.ts';
@@ -59,7 +59,7 @@ function spanFor(months: number): number {
 
 /**
  * Fits the model on a history: the last `windowMonths` months (default 24) are the fit
- * window; templates come from clients whose first `span` months are all in the history.
+ * window; the templates are the clients who arrived in it (templates.ts).
  * @example fitModel(extractHistory(data, '2026-10-31'), '2026-10-31').method // 'block_bootstrap'
  */
 export function fitModel(h: PracticeHistory, asOf: IsoDate, windowMonths = 24): ForecastModel {
@@ -143,12 +143,4 @@ export function fitModel(h: PracticeHistory, asOf: IsoDate, windowMonths = 24): 
   };
   model.notes = describeModel(model, h);
   return model;
-}
-
-/** `YYYY-MM` labels of the window's first and last months. */
-export function windowLabels(model: ForecastModel): { from: string; to: string } {
-  return {
-    from: monthLabel(model.window.from),
-    to: monthLabel(model.window.from + model.window.months - 1),
-  };
 }

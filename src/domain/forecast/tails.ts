@@ -85,13 +85,3 @@ export function fitTails(h: PracticeHistory, span: number): Tails {
     old: { count: old.length, revenue, hours, kinds },
   };
 }
-
-/**
- * The number of further months of a run continuing with probability `rate` each month,
- * from a uniform draw `u` (P(length ≥ k) = rate^k), at most `cap`.
- */
-export function tailLength(u: number, rate: number, cap: number): number {
-  if (rate <= 0) return 0;
-  if (rate >= 1) return cap;
-  return Math.min(cap, Math.floor(Math.log(1 - u) / Math.log(rate)));
-}

@@ -30,6 +30,8 @@ export interface ClientPool {
   tailHours: Float64Array;
   /** Ages observed per entry: `span` for a complete one, fewer for a client still inside them. */
   seen: Int32Array;
+  /** One past the last age at which the entry paid, refunded or took hours (0: never). */
+  activeEnd: Int32Array;
   /** Sources that may continue entry t: contCandidates[contOffsets[t] … contOffsets[t + 1]). */
   contOffsets: Int32Array;
   contCandidates: Int32Array;
@@ -113,6 +115,7 @@ export function buildTemplates(
     tailRevenue: new Float64Array(entries.length * KINDS),
     tailHours: new Float64Array(entries.length),
     seen: new Int32Array(entries.length),
+    activeEnd: new Int32Array(entries.length),
     contOffsets: new Int32Array(entries.length + 1),
     contCandidates: new Int32Array(0),
     censored: false,
@@ -122,6 +125,12 @@ export function buildTemplates(
   entries.forEach((e, t) => {
     const seen = Math.min(span, h.to - e.track.arrival + 1);
     pool.seen[t] = seen;
+    for (let age = span - 1; age >= 0; age--) {
+      if (activeAt(e, age)) {
+        pool.activeEnd[t] = age + 1;
+        break;
+      }
+    }
     pool.revenue.set(e.revenue, t * span * KINDS);
     pool.hours.set(e.hours, t * span);
     for (let i = 0; i < span * KINDS; i++)
