@@ -76,8 +76,8 @@ export function createApp(options: ApiOptions) {
     c.req.path === '/api/docs' ? docsHeaders(c, next) : apiHeaders(c, next),
   );
   app.use('/api/*', noStore, limits, loadSession(deps), csrfProtection(deps));
+  // Also matches `/api/practices/:practiceId` itself.
   app.use('/api/practices/:practiceId/*', practiceAccess(deps));
-  app.use('/api/practices/:practiceId', practiceAccess(deps));
 
   const routes = app
     .route('/', healthRoutes(deps))
