@@ -40,7 +40,7 @@ function clientNote(m: ForecastModel): string[] {
     ];
   }
   const notes = [
-    `A new client pays and takes hours like one of the ${plural(pool.count, 'client')} who arrived in those months, over their first ${plural(span, 'month')} (a client still inside them is completed by a past client who began with the same offer); ${plural(inflight.count, 'client')} in flight at the start continue like such past clients. Payments after a client's first ${plural(span, 'month')} (repeat purchases) and payments without a client are part of each resampled month.`,
+    `A new client pays and takes hours like one of the ${plural(pool.count, 'client')} who arrived in those months, over their first ${plural(span, 'month')}; a client still inside them is continued, in each run, by a past client who began with the same offer and was as active at that age, and so are the ${plural(inflight.count, 'client')} in flight at the start. Repeat purchases after a pause past those months, and payments without a client, are part of each resampled month.`,
   ];
   const { continued, stopped, pooled } = m.tails;
   if (continued + stopped > 0) {
