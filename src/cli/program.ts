@@ -3,6 +3,7 @@
  * routed through the injected io.
  */
 import { Command, Option } from 'commander';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerForecastCommand } from './commands/forecast.ts';
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIo): Command {
   registerPracticesCommand(program, io);
   registerRulesCommand(program, io);
   registerUnassignedCommand(program, io);
+  registerBackupCommands(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({
       writeOut: (text) => io.out(text),
