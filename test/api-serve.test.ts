@@ -4,6 +4,8 @@
  * SIGTERM), and the site it builds, in-process.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, startServer } from '../src/cli/commands/serve.ts';
@@ -64,6 +66,37 @@ describeEachEngine('the served site', (ctx) => {
     const note = await site.request('/practices/1/report');
     expect(note.status).toBe(200);
     expect(await note.text()).toContain('npm run build:web');
+  });
+
+  it('serves the built page: its files, index.html for other paths, 404 for a missing asset', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fulcrum-web-'));
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>page</title>');
+    writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)');
+    const site = buildSite({ store: ctx.store, port: 0, host: '127.0.0.1', webDir: dir });
+    expect(await (await site.request('/assets/app.js')).text()).toBe('console.log(1)');
+    expect((await site.request('/assets/missing.js')).status).toBe(404);
+    const deep = await site.request('/practices/3/payments');
+    expect(await deep.text()).toContain('<title>page</title>');
+    expect(deep.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await site.request('/../../etc/passwd')).status).not.toBe(500);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('closes sign-up with --invite-only', async () => {
+    const site = buildSite({
+      store: ctx.store,
+      port: 0,
+      host: '127.0.0.1',
+      webDir: null,
+      inviteOnly: true,
+    });
+    const r = await site.request('/api/auth/sign-up', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bo@example.com', password: 'a long and quiet passphrase' }),
+    });
+    expect(r.status).toBe(403);
   });
 
   it('listens on a free port and closes', async () => {

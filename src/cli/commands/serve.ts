@@ -24,6 +24,8 @@ export interface ServeOptions {
   port: number;
   host: string;
   trustProxy?: boolean;
+  /** Only invited people may create accounts (the first-run setup still works). */
+  inviteOnly?: boolean;
   /** The built page's folder, or null to serve the API only (default: dist/web when built). */
   webDir?: string | null;
   log?: (line: string) => void;
@@ -42,7 +44,12 @@ and restart <code>fulcrum serve</code>.</p><p>The API is here: see <a href="/api
 
 /** The site: the API, and the page (or a note that it is not built). */
 export function buildSite(options: ServeOptions) {
-  const api = createApp({ store: options.store, trustProxy: options.trustProxy, log: options.log });
+  const api = createApp({
+    store: options.store,
+    trustProxy: options.trustProxy,
+    allowSignUp: !options.inviteOnly,
+    log: options.log,
+  });
   const site = new Hono();
   site.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   site.all('/healthz', (c) => api.fetch(c.req.raw, c.env));
@@ -57,10 +64,11 @@ export function buildSite(options: ServeOptions) {
     c.header('Referrer-Policy', 'same-origin');
   });
   if (dir) {
-    const index = readFileSync(`${dir}/index.html`, 'utf8');
-    site.use('/assets/*', serveStatic({ root: dir, rewriteRequestPath: (p) => p }));
+    site.use('/assets/*', serveStatic({ root: dir }));
+    site.get('/assets/*', (c) => c.text('no such file', 404));
     site.get('*', serveStatic({ root: dir }));
-    site.get('*', (c) => c.html(index));
+    // Read per request (a small file), so a rebuild while the server runs is picked up.
+    site.get('*', (c) => c.html(readFileSync(`${dir}/index.html`, 'utf8')));
   } else {
     site.get('*', (c) => c.html(NOT_BUILT));
   }
@@ -118,6 +126,13 @@ function nextSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+interface ServeFlags {
+  port: number;
+  host: string;
+  trustProxy?: boolean;
+  inviteOnly?: boolean;
+}
+
 const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
 
 export function registerServeCommand(program: Command, io: CliIo): void {
@@ -134,35 +149,32 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       '--trust-proxy',
       'behind a reverse proxy: believe its X-Forwarded-Proto/-Host/-For (Secure cookies over https)',
     )
-    .action(
-      async (opts: { port: number; host: string; trustProxy?: boolean }, command: Command) => {
-        if (opts.port < 0 || opts.port > 65_535) {
-          throw new AppError(
-            'invalid_input',
-            `--port must be between 0 and 65535, got ${opts.port}`,
+    .option('--invite-only', 'accounts only by invitation (after the first-run setup)')
+    .action(async (opts: ServeFlags, command: Command) => {
+      if (opts.port < 0 || opts.port > 65_535) {
+        throw new AppError('invalid_input', `--port must be between 0 and 65535, got ${opts.port}`);
+      }
+      const target = dbTarget(globalsOf(command), io);
+      await withStore(command, io, async (store) => {
+        const server = await startServer({
+          store,
+          port: opts.port,
+          host: opts.host,
+          trustProxy: opts.trustProxy,
+          inviteOnly: opts.inviteOnly,
+          log: (line) => io.err(`${line}\n`),
+        });
+        io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
+        if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');
+        io.out(`API reference: ${server.url}/api/docs. Stop with Ctrl+C.\n`);
+        if (!LOOPBACK.test(opts.host)) {
+          io.err(
+            'fulcrum: listening beyond this machine: serve it over https (a reverse proxy with TLS, and --trust-proxy)\n',
           );
         }
-        const target = dbTarget(globalsOf(command), io);
-        await withStore(command, io, async (store) => {
-          const server = await startServer({
-            store,
-            port: opts.port,
-            host: opts.host,
-            trustProxy: opts.trustProxy,
-            log: (line) => io.err(`${line}\n`),
-          });
-          io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
-          if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');
-          io.out(`API reference: ${server.url}/api/docs. Stop with Ctrl+C.\n`);
-          if (!LOOPBACK.test(opts.host)) {
-            io.err(
-              'fulcrum: listening beyond this machine: serve it over https (a reverse proxy with TLS, and --trust-proxy)\n',
-            );
-          }
-          const signal = await nextSignal();
-          io.out(`\n${signal}: stopping…\n`);
-          await server.close();
-        });
-      },
-    );
+        const signal = await nextSignal();
+        io.out(`\n${signal}: stopping…\n`);
+        await server.close();
+      });
+    });
 }
