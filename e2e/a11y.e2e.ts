@@ -123,6 +123,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await page.goto(`${base}/offers`);
         await page.getByRole('button', { name: 'Add offer' }).click();
         await page.getByRole('dialog').waitFor();
+        await page.waitForTimeout(400); // the opening transition
         expect(await violations(page)).toEqual([]);
       });
 

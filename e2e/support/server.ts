@@ -1,21 +1,12 @@
 /**
- * The server the browser tests drive: the real API (`createApp`) on a fresh SQLite file,
- * and the built page (dist/web) beside it, on a free loopback port — as `fulcrum serve`
- * serves them: `/api/*` to the API, files from dist/web, `index.html` for any other GET.
+ * The server the browser tests drive: `fulcrum serve`'s own site (the API and the built
+ * page, src/cli/commands/serve.ts) on a fresh SQLite file and a free loopback port.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { createApp } from '../../src/api/app.ts';
-import {
-  WEB_CONTENT_SECURITY_POLICY,
-  webAssetsBuilt,
-  webAssetsDir,
-} from '../../src/cli/web-assets.ts';
+import { startServer as serve } from '../../src/cli/commands/serve.ts';
+import { webAssetsBuilt, webAssetsDir } from '../../src/cli/web-assets.ts';
 import { openStore } from '../../src/store/connect.ts';
 
 export interface TestServer {
@@ -26,32 +17,18 @@ export interface TestServer {
 }
 
 export async function startServer(options: { dbPath?: string } = {}): Promise<TestServer> {
-  const dir = webAssetsDir();
-  if (!webAssetsBuilt(dir))
-    throw new Error(`no built page in ${dir}: run \`npm run build:web\` first`);
+  const webDir = webAssetsDir();
+  if (!webAssetsBuilt(webDir))
+    throw new Error(`no built page in ${webDir}: run \`npm run build:web\` first`);
   const tmp = options.dbPath ? null : mkdtempSync(join(tmpdir(), 'fulcrum-e2e-'));
   const dbPath = options.dbPath ?? join(tmp as string, 'fulcrum.db');
   const store = await openStore(dbPath);
-  const api = createApp({ store, log: () => {} });
-  const site = new Hono();
-  site.all('/api/*', (c) => api.fetch(c.req.raw));
-  site.use('*', async (c, next) => {
-    await next();
-    c.header('Content-Security-Policy', WEB_CONTENT_SECURITY_POLICY);
-    c.header('X-Content-Type-Options', 'nosniff');
-  });
-  site.use('/assets/*', serveStatic({ root: dir }));
-  site.get('/assets/*', (c) => c.text('no such file', 404));
-  // Read per request, so a rebuild while the server runs is picked up.
-  site.get('*', (c) => c.html(readFileSync(join(dir, 'index.html'), 'utf8')));
-  const server = serve({ fetch: site.fetch, hostname: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  const server = await serve({ store, port: 0, host: '127.0.0.1', webDir, log: () => {} });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     dbPath,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await store.close();
       if (tmp) rmSync(tmp, { recursive: true, force: true });
     },

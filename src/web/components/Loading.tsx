@@ -1,10 +1,11 @@
-/** A centred spinner with a name screen readers announce. */
+/** A centred spinner, announced to screen readers by its (hidden) text. */
 import { Center, Loader } from '@mantine/core';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
     <Center mih={200} role="status" aria-live="polite">
-      <Loader aria-label={label} />
+      <Loader aria-hidden="true" />
+      <span className="visually-hidden">{label}</span>
     </Center>
   );
 }

@@ -56,26 +56,25 @@ export function RatesChart({ report }: { report: Report }) {
           textColor="var(--mantine-color-text)"
           valueFormatter={(v) => `${formatMoneyShort(v, currency)}/h`}
           referenceLines={
-            baseline === null
-              ? []
-              : [
-                  {
-                    x: baseline,
-                    color: 'red.7',
-                    label: `1:1 baseline ${formatMoneyShort(baseline, currency)}/h`,
-                    labelPosition: 'insideTopRight',
-                  },
-                ]
+            baseline === null ? [] : [{ x: baseline, color: 'red.7', strokeWidth: 2 }]
           }
           gridAxis="y"
-          barChartProps={{ margin: { top: 24, right: 16 } }}
+          barChartProps={{ margin: { top: 8, right: 16 } }}
         />
       </div>
       <ChartLegend
         items={[
           { label: 'In the period', color: 'blue.6' },
           { label: 'Lifetime (set-up included)', color: 'grape.5' },
-          ...(baseline === null ? [] : [{ label: '1:1 baseline', color: 'red.7', line: true }]),
+          ...(baseline === null
+            ? []
+            : [
+                {
+                  label: `1:1 baseline (${formatMoneyShort(baseline, currency)}/h)`,
+                  color: 'red.7',
+                  line: true,
+                },
+              ]),
         ]}
       />
       {products.length > 0 && (
