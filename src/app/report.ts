@@ -5,7 +5,7 @@
  */
 import { AnalysisError, type Assumptions, analyze, type Report } from '../domain/analysis/index.ts';
 import type { Store } from '../store/connect.ts';
-import { loadPracticeData } from '../store/records.repository.ts';
+import { loadAnalysisData } from '../store/records.repository.ts';
 import { AppError, type AppErrorCode } from './errors.ts';
 
 export interface ReportOptions {
@@ -27,7 +27,7 @@ export async function buildReport(
   practiceId: number,
   options: ReportOptions = {},
 ): Promise<Report> {
-  const data = await loadPracticeData(store.db, practiceId);
+  const data = await loadAnalysisData(store.db, practiceId);
   try {
     return analyze(data, options);
   } catch (error) {

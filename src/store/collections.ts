@@ -3,8 +3,17 @@
  * that identifies a record within the practice, the model columns, and whether it is
  * dated (and so filtered by a period).
  */
+import type {
+  AnalysisClient,
+  AnalysisConversation,
+  AnalysisCost,
+  AnalysisData,
+  AnalysisPayment,
+  AnalysisTimeEntry,
+} from '../domain/analysis/index.ts';
 import type { PracticeData } from '../domain/model.ts';
 import { CLIENT_COLUMNS } from './client.table.ts';
+import { columnList } from './columns.ts';
 import { CONVERSATION_COLUMNS } from './conversation.table.ts';
 import { COST_COLUMNS } from './cost.table.ts';
 import type { Database } from './database.ts';
@@ -53,6 +62,44 @@ export const COLLECTIONS: Readonly<Record<Collection, CollectionSpec>> = {
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as Collection[];
+
+/** The collections the analysis reads (`AnalysisData`), in bundle order. */
+export type AnalysisCollection = Exclude<keyof AnalysisData, 'practice'>;
+
+/** The columns of each collection the analysis reads: what `loadAnalysisData` selects. */
+export const ANALYSIS_COLUMNS: Readonly<Record<AnalysisCollection, readonly string[]>> = {
+  offers: OFFER_COLUMNS,
+  clients: columnList<AnalysisClient>({ id: true, segment: true, source: true, referredBy: true }),
+  payments: columnList<AnalysisPayment>({
+    id: true,
+    date: true,
+    amount: true,
+    currency: true,
+    fee: true,
+    clientId: true,
+    offerId: true,
+  }),
+  timeEntries: columnList<AnalysisTimeEntry>({
+    date: true,
+    hours: true,
+    activity: true,
+    offerId: true,
+    clientId: true,
+    channel: true,
+  }),
+  costs: columnList<AnalysisCost>({
+    id: true,
+    date: true,
+    amount: true,
+    currency: true,
+    offerId: true,
+    channel: true,
+  }),
+  conversations: columnList<AnalysisConversation>({ date: true, outcome: true }),
+  rates: RATE_COLUMNS,
+};
+
+export const ANALYSIS_COLLECTION_NAMES = Object.keys(ANALYSIS_COLUMNS) as AnalysisCollection[];
 
 /** A record's key as one string, e.g. `2024-01-01 EUR USD` for a rate. */
 export function keyOf(spec: CollectionSpec, record: object): string {

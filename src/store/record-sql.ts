@@ -4,7 +4,7 @@
  * a table name chosen at run time, so these work on a loosely typed view of the
  * database; the typed collection specs (collections.ts) say what goes in.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
@@ -106,25 +106,80 @@ export async function insertNewRecords(
 }
 
 /**
- * The practice's records of `spec`, only the model columns, in stored order. This is the
- * bulk path (hundreds of thousands of rows): it bypasses the CamelCasePlugin's per-row
- * key remapping by aliasing each `snake_case` column `AS "camelCase"` in the SQL.
+ * Rows per SELECT of `selectRecords`: each statement returns its rows as one JSON text,
+ * which must stay far below SQLite's 1 GB and V8's ~512 M-character string limits
+ * (100,000 payments with notes are ~20 MB).
+ */
+export const MAX_ROWS_PER_SELECT = 200_000;
+
+/**
+ * The practice's records of `spec`, with the model columns (or just `columns`), in
+ * stored order (position, then key). This is the bulk path (hundreds of thousands of
+ * rows): the database builds the rows as one JSON array of arrays (`json_group_array` /
+ * `json_agg`, ordered by the aggregate itself), parsed once: much cheaper than the
+ * drivers' row objects, and JSON.parse shares repeated short strings (dates, ids,
+ * currencies). Numbers come back exactly: both engines write doubles in
+ * shortest round-trip form. More than `rowsPerSelect` records are read in position
+ * ranges of that many positions. Call it in a transaction (as the loaders do) so that
+ * the count and the ranges see one snapshot.
  */
 export async function selectRecords(
   db: Executor,
   spec: CollectionSpec,
   practiceId: number,
-  to?: string,
+  opts: { to?: string; columns?: readonly string[]; rowsPerSelect?: number } = {},
 ): Promise<Row[]> {
+  const { to, columns = spec.columns, rowsPerSelect = MAX_ROWS_PER_SELECT } = opts;
   const raw = loose(db.withoutPlugins());
-  let query = raw
-    .selectFrom(sqlName(spec.table))
-    .select(spec.columns.map((c) => sql.ref(sqlName(c)).as(c)))
-    .where(sqlName('practiceId'), '=', practiceId);
-  if (to !== undefined && spec.dated) query = query.where('date', '<=', to);
-  query = query.orderBy('position');
-  for (const column of spec.key) query = query.orderBy(sqlName(column));
-  return query.execute();
+  const scope = () => {
+    const q = raw.selectFrom(sqlName(spec.table)).where(sqlName('practiceId'), '=', practiceId);
+    return to !== undefined && spec.dated ? q.where('date', '<=', to) : q;
+  };
+  // Counting reads an index only; the records are read by the statements below.
+  const counted = await scope()
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  const count = Number(counted?.n ?? 0);
+  if (count === 0) return [];
+
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const values = sql.join(columns.map((c) => sql.ref(sqlName(c))));
+  const order = sql.join(['position', ...spec.key].map((c) => sql.ref(sqlName(c))));
+  const rowsJson = postgres
+    ? sql<unknown>`json_agg(json_build_array(${values}) ORDER BY ${order})`
+    : sql<unknown>`json_group_array(json_array(${values}) ORDER BY ${order})`;
+  const toRecord = recordMaker(columns);
+  const records: Row[] = [];
+  const read = async (from?: number, before?: number) => {
+    let query = scope().select(rowsJson.as('rows'));
+    if (from !== undefined) query = query.where('position', '>=', from);
+    if (before !== undefined) query = query.where('position', '<', before);
+    const json = (await query.executeTakeFirst())?.rows;
+    // SQLite returns the JSON text; pg parses json itself (and gives null for no rows).
+    const rows = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as unknown[][];
+    for (const row of rows) records.push(toRecord(row));
+  };
+  if (count <= rowsPerSelect) {
+    await read();
+    return records;
+  }
+  const span = await scope()
+    .select((eb) => [eb.fn.min('position').as('first'), eb.fn.max('position').as('last')])
+    .executeTakeFirstOrThrow();
+  const last = Number(span.last);
+  for (let start = Number(span.first); start <= last; start += rowsPerSelect) {
+    await read(start, start + rowsPerSelect);
+  }
+  return records;
+}
+
+/** Turns a row array (values in `columns` order) into a record keyed by the column names. */
+function recordMaker(columns: readonly string[]): (row: readonly unknown[]) => Row {
+  return (row) => {
+    const record: Row = {};
+    for (let i = 0; i < columns.length; i++) record[columns[i]!] = row[i];
+    return record;
+  };
 }
 
 function toRow(spec: CollectionSpec, practiceId: number, position: number, record: object): Row {

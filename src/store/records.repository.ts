@@ -4,9 +4,17 @@
  * practice id; the practice row itself is written by practice.repository.ts.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { AnalysisData } from '../domain/analysis/index.ts';
 import { isIsoDate } from '../domain/dates.ts';
-import type { PracticeData } from '../domain/model.ts';
-import { COLLECTION_NAMES, COLLECTIONS, type Collection, keyOf } from './collections.ts';
+import type { Practice, PracticeData } from '../domain/model.ts';
+import {
+  ANALYSIS_COLLECTION_NAMES,
+  ANALYSIS_COLUMNS,
+  COLLECTION_NAMES,
+  COLLECTIONS,
+  type Collection,
+  keyOf,
+} from './collections.ts';
 import type { Database, Executor } from './database.ts';
 import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
 import { findPracticeById } from './practice.repository.ts';
@@ -94,28 +102,66 @@ export async function loadPracticeData(
   practiceId: number,
   opts: { to?: string } = {},
 ): Promise<PracticeData> {
-  const { to } = opts;
+  checkTo(opts.to);
+  return inSnapshot(db, async (trx) => {
+    const data = { practice: await practiceOf(trx, practiceId) } as Record<string, unknown>;
+    for (const name of COLLECTION_NAMES) {
+      data[name] = await selectRecords(trx, COLLECTIONS[name], practiceId, { to: opts.to });
+    }
+    data.rules = await loadRules(trx, practiceId);
+    return data as unknown as PracticeData;
+  });
+}
+
+/**
+ * What the analysis reads of the practice (`AnalysisData`): the same snapshot and order
+ * as `loadPracticeData`, but only the columns a figure uses (`ANALYSIS_COLUMNS`): no
+ * notes, external ids, client names or emails, time entry ids, list snapshots, rules….
+ * For a large practice that is a fraction of the work.
+ *
+ * @param opts.to only dated records on or before this `YYYY-MM-DD` (offers and clients are all loaded).
+ * @throws StoreError `practice_not_found`, `invalid_argument` for a bad `to`.
+ */
+export async function loadAnalysisData(
+  db: Executor,
+  practiceId: number,
+  opts: { to?: string } = {},
+): Promise<AnalysisData> {
+  checkTo(opts.to);
+  return inSnapshot(db, async (trx) => {
+    const data = { practice: await practiceOf(trx, practiceId) } as Record<string, unknown>;
+    for (const name of ANALYSIS_COLLECTION_NAMES) {
+      data[name] = await selectRecords(trx, COLLECTIONS[name], practiceId, {
+        to: opts.to,
+        columns: ANALYSIS_COLUMNS[name],
+      });
+    }
+    return data as unknown as AnalysisData;
+  });
+}
+
+function checkTo(to: string | undefined): void {
   if (to !== undefined && !isIsoDate(to)) {
     throw new StoreError('invalid_argument', `Expected a date written YYYY-MM-DD, got "${to}"`);
   }
-  if (db.isTransaction) return load(db, practiceId, to);
+}
+
+/** Runs `work` in one read-only REPEATABLE READ snapshot (or in the given transaction). */
+async function inSnapshot<T>(db: Executor, work: (trx: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
   return (db as Kysely<Database>)
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
-    .execute((trx) => load(trx, practiceId, to));
+    .execute(work);
 }
 
-async function load(db: Executor, practiceId: number, to?: string): Promise<PracticeData> {
+/** The practice's settings as the model has them. */
+async function practiceOf(db: Executor, practiceId: number): Promise<Practice> {
   const found = await findPracticeById(db, practiceId);
   if (!found) throw new StoreError('practice_not_found', `No practice with id ${practiceId}`);
   const { id: _id, createdAt: _c, updatedAt: _u, ...practice } = found;
-  const data = { practice } as Record<string, unknown>;
-  for (const name of COLLECTION_NAMES) {
-    data[name] = await selectRecords(db, COLLECTIONS[name], practiceId, to);
-  }
-  data.rules = await loadRules(db, practiceId);
-  return data as unknown as PracticeData;
+  return practice;
 }
 
 /** How many records of each collection the practice holds, in one query. */

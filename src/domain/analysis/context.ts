@@ -3,12 +3,13 @@
  * converted and measured, the offers and clients indexed by id, the targets with
  * their defaults. Later steps only walk these arrays, never search them.
  */
-import type { Client, Conversation, Offer, Outcome, PracticeData, Targets } from '../model.ts';
+import type { Offer, Outcome, Practice, Targets } from '../model.ts';
 import { DEFAULT_TARGETS } from '../model.ts';
 import type { Assumptions } from './assumptions.ts';
 import { type ConvertedCost, type ConvertedPayment, convertUpTo } from './convert.ts';
 import type { Fraction } from './exact.ts';
 import { type MeasuredEntry, measureUpTo } from './hours.ts';
+import type { AnalysisClient, AnalysisConversation, AnalysisData } from './input.ts';
 import { annualFactor, inPeriod, type Period } from './period.ts';
 
 export interface Context {
@@ -16,12 +17,12 @@ export interface Context {
   /** f = 365 / days(P). */
   f: Fraction;
   currency: string;
-  practice: PracticeData['practice'];
+  practice: Practice;
   targets: Targets;
   assumptions: Assumptions;
   offers: readonly Offer[];
   offerById: ReadonlyMap<string, Offer>;
-  clientById: ReadonlyMap<string, Client>;
+  clientById: ReadonlyMap<string, AnalysisClient>;
   /** Payments dated ≤ to, in practice minor units. */
   payments: readonly ConvertedPayment[];
   /** Costs dated ≤ to, in practice minor units. */
@@ -34,7 +35,7 @@ export interface Context {
 }
 
 /** The targets of the practice over the defaults, ignoring unset ones. */
-function targetsOf(practice: PracticeData['practice']): Targets {
+function targetsOf(practice: Practice): Targets {
   const targets: Targets = { ...DEFAULT_TARGETS };
   for (const key of Object.keys(DEFAULT_TARGETS) as (keyof Targets)[]) {
     const value = practice.targets[key];
@@ -45,7 +46,7 @@ function targetsOf(practice: PracticeData['practice']): Targets {
 
 /** Conversations dated in the period, by outcome. */
 function countOutcomes(
-  conversations: readonly Conversation[],
+  conversations: readonly AnalysisConversation[],
   period: Period,
 ): Record<Outcome, number> {
   const counts = { enrolled: 0, declined: 0, pending: 0 };
@@ -58,7 +59,7 @@ function countOutcomes(
  * @example buildContext(data, { from: '2024-01-01', to: '2024-12-31', days: 366 }, ASSUMPTIONS)
  */
 export function buildContext(
-  data: PracticeData,
+  data: AnalysisData,
   period: Period,
   assumptions: Assumptions,
 ): Context {

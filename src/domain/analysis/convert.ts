@@ -4,20 +4,20 @@
  * minor unit half away from zero. A record without a rate is an error naming it.
  */
 import type { IsoDate } from '../dates.ts';
-import type { Cost, Payment, PracticeData } from '../model.ts';
 import { RateTable } from '../rates.ts';
 import { AnalysisError } from './errors.ts';
+import type { AnalysisCost, AnalysisData, AnalysisPayment } from './input.ts';
 
 /** A payment with its amount and fee in practice minor units. */
 export interface ConvertedPayment {
-  record: Payment;
+  record: AnalysisPayment;
   amount: number;
   fee: number;
 }
 
 /** A cost with its amount in practice minor units. */
 export interface ConvertedCost {
-  record: Cost;
+  record: AnalysisCost;
   amount: number;
 }
 
@@ -33,7 +33,7 @@ export interface Converted {
  * @example
  * convertUpTo(data, '2024-12-31').payments[0] // { record, amount: 16350, fee: 0 }
  */
-export function convertUpTo(data: PracticeData, to: IsoDate): Converted {
+export function convertUpTo(data: AnalysisData, to: IsoDate): Converted {
   const target = data.practice.currency;
   const table = new RateTable(data.rates, target);
   const convert = (noun: string, id: string, date: IsoDate, currency: string, minor: number) => {

@@ -4,13 +4,13 @@
  * not depend on the order of the entries (0.1 + 0.2 is 0.3 here).
  */
 import type { IsoDate } from '../dates.ts';
-import type { TimeEntry } from '../model.ts';
 import { type Decimal, decimalOf } from '../money.ts';
 import { type Fraction, frac } from './exact.ts';
+import type { AnalysisTimeEntry } from './input.ts';
 
 /** A time entry with its hours as an integer count of 10^-scale hours. */
 export interface MeasuredEntry {
-  record: TimeEntry;
+  record: AnalysisTimeEntry;
   units: bigint;
 }
 
@@ -25,27 +25,24 @@ export interface MeasuredHours {
  * @example measureUpTo([{ hours: 1.5, … }, { hours: 0.25, … }], '2024-12-31')
  * // { scale: 2, entries: [{ units: 150n }, { units: 25n }] }
  */
-export function measureUpTo(entries: readonly TimeEntry[], to: IsoDate): MeasuredHours {
-  // Logged durations repeat (1, 1.5, 0.25 …): read each distinct value once.
+export function measureUpTo(entries: readonly AnalysisTimeEntry[], to: IsoDate): MeasuredHours {
+  // Logged durations repeat (1, 1.5, 0.25 …): read each distinct value once, then give
+  // every entry the units of its value on the common scale.
   const decimals = new Map<number, Decimal>();
-  const kept: { record: TimeEntry; decimal: Decimal }[] = [];
   let scale = 0;
   for (const record of entries) {
-    if (record.date > to) continue;
-    let decimal = decimals.get(record.hours);
-    if (decimal === undefined) {
-      decimal = decimalOf(record.hours);
-      decimals.set(record.hours, decimal);
-      if (decimal.scale > scale) scale = decimal.scale;
-    }
-    kept.push({ record, decimal });
+    if (record.date > to || decimals.has(record.hours)) continue;
+    const decimal = decimalOf(record.hours);
+    decimals.set(record.hours, decimal);
+    if (decimal.scale > scale) scale = decimal.scale;
   }
-  const units = new Map<Decimal, bigint>();
-  for (const d of decimals.values()) units.set(d, d.num * 10n ** BigInt(scale - d.scale));
-  return {
-    scale,
-    entries: kept.map((k) => ({ record: k.record, units: units.get(k.decimal) as bigint })),
-  };
+  const units = new Map<number, bigint>();
+  for (const [value, d] of decimals) units.set(value, d.num * 10n ** BigInt(scale - d.scale));
+  const measured: MeasuredEntry[] = [];
+  for (const record of entries) {
+    if (record.date <= to) measured.push({ record, units: units.get(record.hours) as bigint });
+  }
+  return { scale, entries: measured };
 }
 
 /**

@@ -4,10 +4,10 @@
  * all show what this returns.
  */
 import type { IsoDate } from '../dates.ts';
-import type { PracticeData } from '../model.ts';
 import { type Assumptions, resolveAssumptions } from './assumptions.ts';
 import { clientFacts } from './clients.ts';
 import { buildContext } from './context.ts';
+import type { AnalysisData } from './input.ts';
 import { ladder } from './ladder.ts';
 import { buildLedger } from './ledger.ts';
 import { levers } from './levers.ts';
@@ -27,7 +27,8 @@ export interface AnalyzeOptions {
 }
 
 /**
- * The report of spec/analysis.md for one practice and period. Throws AnalysisError:
+ * The report of spec/analysis.md for one practice and period, from its `PracticeData` or
+ * just the fields the analysis reads (`AnalysisData`). Throws AnalysisError:
  * `unknown_assumption` / `invalid_assumption` for a bad override, `invalid_period`
  * for a bad or reversed period, `no_data` when there are no records (at all, or in the
  * period), `missing_rate` when a payment or cost up to the period end cannot be
@@ -36,7 +37,7 @@ export interface AnalyzeOptions {
  * const report = analyze(data, { to: '2025-06-30', assumptions: { raise: 0.15 } });
  * report.streams[0].effectiveHourlyRate // 142.5
  */
-export function analyze(data: PracticeData, options: AnalyzeOptions = {}): Report {
+export function analyze(data: AnalysisData, options: AnalyzeOptions = {}): Report {
   const assumptions = resolveAssumptions(options.assumptions ?? {});
   const period = resolvePeriod(data, options);
   requireRecordsIn(data, period);
@@ -61,6 +62,7 @@ export type { AssumptionName, Assumptions } from './assumptions.ts';
 export { ASSUMPTION_NOTES, ASSUMPTIONS, resolveAssumptions } from './assumptions.ts';
 export { AnalysisError, type AnalysisErrorCode, isAnalysisError } from './errors.ts';
 export { describeFigure, FIGURES, type FigureId, isFigureId } from './figures.ts';
+export type * from './input.ts';
 export { RUNG_LABELS, rungOf } from './ladder.ts';
 export { defaultFrom, type Period } from './period.ts';
 export type * from './report.ts';

@@ -3,9 +3,9 @@
  * defaults, its checks and the annualising factor f = 365 / days(P).
  */
 import { addDays, daysBetween, type IsoDate, isIsoDate, shiftYears } from '../dates.ts';
-import type { PracticeData } from '../model.ts';
 import { AnalysisError } from './errors.ts';
 import { type Fraction, frac } from './exact.ts';
+import type { AnalysisData } from './input.ts';
 
 /** Both days inclusive; `days` = to − from + 1. */
 export interface Period {
@@ -15,7 +15,7 @@ export interface Period {
 }
 
 /** The latest date of any payment, time entry, cost or conversation, or null when none. */
-function latestRecordDate(data: PracticeData): IsoDate | null {
+function latestRecordDate(data: AnalysisData): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const list of [data.payments, data.timeEntries, data.costs, data.conversations]) {
     for (const record of list) if (latest === null || record.date > latest) latest = record.date;
@@ -41,7 +41,7 @@ export function defaultFrom(to: IsoDate): IsoDate {
  * @example resolvePeriod(data, { to: '2025-06-30' }) // { from: '2024-07-01', to: '2025-06-30', days: 365 }
  */
 export function resolvePeriod(
-  data: PracticeData,
+  data: AnalysisData,
   options: { from?: IsoDate | undefined; to?: IsoDate | undefined } = {},
 ): Period {
   for (const key of ['from', 'to'] as const) {
@@ -94,7 +94,7 @@ export function annualFactor(period: Period): Fraction {
  * the period.
  * @example requireRecordsIn(data, { from: '2020-01-01', to: '2020-12-31', days: 366 }) // throws no_data
  */
-export function requireRecordsIn(data: PracticeData, period: Period): void {
+export function requireRecordsIn(data: AnalysisData, period: Period): void {
   for (const list of [data.payments, data.timeEntries, data.costs, data.conversations]) {
     for (const record of list) if (inPeriod(record.date, period)) return;
   }
