@@ -40,9 +40,9 @@ export function channelRows(ctx: Context, facts: ClientFacts): ChannelRow[] {
     addTo(revenue, name, facts.paidInPeriod.get(id) ?? 0);
   }
   for (const { record: t, units: u } of ctx.time) {
+    if (t.activity !== 'marketing' || !inPeriod(t.date, ctx.period)) continue;
     const name = normalName(t.channel);
-    if (name === null || t.activity !== 'marketing' || !inPeriod(t.date, ctx.period)) continue;
-    units.set(name, (units.get(name) ?? 0n) + u);
+    if (name !== null) units.set(name, (units.get(name) ?? 0n) + u);
   }
   for (const { record: k, amount } of ctx.costs) {
     const name = normalName(k.channel);

@@ -25,6 +25,12 @@ export interface ClientFacts {
   newClientDeliveryUnits: bigint;
 }
 
+/** A client's payments dated ≤ to: their sum and the date of the earliest with amount > 0. */
+interface PaymentFacts {
+  toDate: number;
+  first: IsoDate | undefined;
+}
+
 /**
  * Reads the client facts from the payments and time entries up to `to`. A payment's
  * sign is its own (a refund is < 0 in any currency), so "amount > 0" is read on the
@@ -32,24 +38,28 @@ export interface ClientFacts {
  * @example clientFacts(ctx).newClients // Set { 'c2', 'c5' }
  */
 export function clientFacts(ctx: Context): ClientFacts {
-  const first = new Map<string, IsoDate>();
-  const toDate = new Map<string, number>();
+  // One entry per client, found once per payment (a client has many payments).
+  const byClient = new Map<string, PaymentFacts>();
   const paidInPeriod = new Map<string, number>();
   const activeClients = new Set<string>();
   for (const { record: p, amount } of ctx.payments) {
     const id = p.clientId;
     if (id === null) continue;
-    addTo(toDate, id, amount);
-    if (p.amount > 0) {
-      const seen = first.get(id);
-      if (seen === undefined || p.date < seen) first.set(id, p.date);
+    let facts = byClient.get(id);
+    if (facts === undefined) {
+      facts = { toDate: 0, first: undefined };
+      byClient.set(id, facts);
     }
+    facts.toDate += amount;
+    if (p.amount > 0 && (facts.first === undefined || p.date < facts.first)) facts.first = p.date;
     if (!inPeriod(p.date, ctx.period)) continue;
     addTo(paidInPeriod, id, amount);
     if (p.amount > 0) activeClients.add(id);
   }
   const newClients = new Set<string>();
-  for (const [id, date] of first) if (inPeriod(date, ctx.period)) newClients.add(id);
+  for (const [id, { first }] of byClient) {
+    if (first !== undefined && inPeriod(first, ctx.period)) newClients.add(id);
+  }
   let newClientRevenue = 0;
   for (const id of newClients) newClientRevenue += paidInPeriod.get(id) ?? 0;
   let newClientDeliveryUnits = 0n;
@@ -58,7 +68,7 @@ export function clientFacts(ctx: Context): ClientFacts {
     if (inPeriod(t.date, ctx.period)) newClientDeliveryUnits += units;
   }
   let buyers = 0;
-  for (const sum of toDate.values()) if (sum > 0) buyers++;
+  for (const { toDate } of byClient.values()) if (toDate > 0) buyers++;
   return {
     newClients,
     activeClients,

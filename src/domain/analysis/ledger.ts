@@ -6,6 +6,8 @@
 import type { Activity, Offer, OfferKind } from '../model.ts';
 import { ACTIVITIES } from '../model.ts';
 import type { Context } from './context.ts';
+import type { ConvertedCost, ConvertedPayment } from './convert.ts';
+import type { MeasuredEntry } from './hours.ts';
 import { inPeriod } from './period.ts';
 
 /** Integer practice minor units and integer hour units (see hours.ts). */
@@ -53,6 +55,21 @@ export function netOf(s: Sums): number {
   return s.revenue - s.costs;
 }
 
+type Add<R> = (s: Sums, record: R) => void;
+
+function addPayment(s: Sums, p: ConvertedPayment): void {
+  s.revenue += p.amount;
+  s.costs += p.fee;
+}
+
+function addCost(s: Sums, k: ConvertedCost): void {
+  s.costs += k.amount;
+}
+
+function addTime(s: Sums, t: MeasuredEntry): void {
+  s.hours[t.record.activity] += t.units;
+}
+
 /**
  * Adds up the books. Linear in the number of records.
  * @example buildLedger(ctx).streams[0].period.revenue // 840000 (USD cents)
@@ -66,29 +83,19 @@ export function buildLedger(ctx: Context): Ledger {
     byOffer.set(offer.id, stream);
     return stream;
   });
-  const book = (offerId: string | null, date: string, apply: (s: Sums) => void) => {
+  // A record goes into its stream's lifetime (when its offer exists) and, when dated in
+  // P, into the totals and its stream's period (or unassigned). `add` is a module-level
+  // function, so booking a record allocates nothing.
+  const book = <R>(offerId: string | null, date: string, record: R, add: Add<R>) => {
     const stream = offerId === null ? undefined : byOffer.get(offerId);
-    if (stream) apply(stream.lifetime);
+    if (stream) add(stream.lifetime, record);
     if (!inPeriod(date, ctx.period)) return;
-    apply(totals);
-    apply(stream ? stream.period : unassigned);
+    add(totals, record);
+    add(stream ? stream.period : unassigned, record);
   };
-  for (const p of ctx.payments) {
-    book(p.record.offerId, p.record.date, (s) => {
-      s.revenue += p.amount;
-      s.costs += p.fee;
-    });
-  }
-  for (const k of ctx.costs) {
-    book(k.record.offerId, k.record.date, (s) => {
-      s.costs += k.amount;
-    });
-  }
-  for (const t of ctx.time) {
-    book(t.record.offerId, t.record.date, (s) => {
-      s.hours[t.record.activity] += t.units;
-    });
-  }
+  for (const p of ctx.payments) book(p.record.offerId, p.record.date, p, addPayment);
+  for (const k of ctx.costs) book(k.record.offerId, k.record.date, k, addCost);
+  for (const t of ctx.time) book(t.record.offerId, t.record.date, t, addTime);
   return { streams, totals, unassigned };
 }
 

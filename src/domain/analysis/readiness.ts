@@ -87,11 +87,18 @@ function yearsInBusiness(ctx: Context) {
  */
 function nicheShare(ctx: Context, serviceRevenue: number) {
   const bySegment = new Map<string, number>();
+  // A client's segment, read once per client rather than once per payment.
+  const segmentOf = new Map<string, string | null>();
   for (const { record: p, amount } of ctx.payments) {
     if (p.offerId === null || p.clientId === null || !inPeriod(p.date, ctx.period)) continue;
     const offer = ctx.offerById.get(p.offerId);
-    const segment = normalName(ctx.clientById.get(p.clientId)?.segment);
-    if (offer && segment !== null && isServiceKind(offer.kind)) addTo(bySegment, segment, amount);
+    if (!offer || !isServiceKind(offer.kind)) continue;
+    let segment = segmentOf.get(p.clientId);
+    if (segment === undefined) {
+      segment = normalName(ctx.clientById.get(p.clientId)?.segment);
+      segmentOf.set(p.clientId, segment);
+    }
+    if (segment !== null) addTo(bySegment, segment, amount);
   }
   const segment = normalName(ctx.practice.niche) ?? largestSegment(bySegment);
   const inNiche = segment === null ? 0 : (bySegment.get(segment) ?? 0);
