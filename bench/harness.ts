@@ -1,0 +1,277 @@
+/**
+ * The benchmark harness: what a scenario is, how its measures are timed against its
+ * baseline (same run, same data, interleaved), and the result document written to
+ * bench/results/. Scenarios live in bench/scenarios/; bench/run.ts is the command.
+ */
+import os from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** What every scenario is given: the size of the data and how many times to measure. */
+export interface BenchOptions {
+  /** Payments in the generated practice. */
+  payments: number;
+  /** Time entries in the generated practice. */
+  timeEntries: number;
+  seed: number;
+  /** Timed runs of each measure. */
+  runs: number;
+  /** Untimed runs of each measure before the timed ones. */
+  warmup: number;
+}
+
+/** One thing timed: `run` is called (and awaited) once per run with the scenario's state. */
+export interface Measure<S> {
+  name: string;
+  description: string;
+  run(state: S): unknown;
+}
+
+/** A scenario's state after setup, what the setup measured, and how to clean up. */
+export interface Prepared<S> {
+  state: S;
+  /** Informative figures of the setup (times in ms, rates, counts); never compared. */
+  setup: Record<string, number | string>;
+  /** Record counts of the data the measures run on. */
+  records: Record<string, number>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A benchmark scenario. Every measure and the baseline run on the same prepared state in
+ * the same process; each is reported as milliseconds and as a ratio of the baseline, so
+ * the figures that matter travel between machines.
+ */
+export interface Scenario<S> {
+  name: string;
+  description: string;
+  setup(options: BenchOptions): Promise<Prepared<S>>;
+  measures: readonly Measure<S>[];
+  /** The cheapest possible answer to a similar question: the yardstick of the ratios. */
+  baseline: Measure<S>;
+  /** The measure whose ratio to the baseline is the scenario's headline `ratio`. */
+  headline: string;
+}
+
+/**
+ * Any scenario, whatever its state: what the registry lists. (`Measure.run` is a method,
+ * whose parameter TypeScript checks bivariantly, so every `Scenario<State>` is one.)
+ */
+export type AnyScenario = Scenario<unknown>;
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface MeasureResult extends Stats {
+  description: string;
+  /** median ÷ baseline median. */
+  ratio: number;
+  /**
+   * Median CPU time of this process (user + system) per run, ms: less sensitive than wall
+   * time to other processes on a busy machine; can exceed it (V8 collects garbage on
+   * helper threads).
+   */
+  cpuMedian: number;
+  /** Every timed run, ms, in run order. */
+  samples: number[];
+}
+
+export interface Machine {
+  node: string;
+  cpus: number;
+  cpuModel: string;
+  totalMemGB: number;
+  platform: string;
+  /** 1-minute load average when the measures started and when they ended (0 on Windows). */
+  loadAverage: { start: number; end: number };
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  description: string;
+  size: { payments: number; timeEntries: number };
+  records: Record<string, number>;
+  seed: number;
+  runs: number;
+  warmup: number;
+  unit: 'ms';
+  /** The measures, then `baseline`; `ratio` of each is its median ÷ the baseline's. */
+  measures: Record<string, MeasureResult>;
+  baseline: string;
+  /** headline measure median ÷ baseline median. */
+  ratio: number;
+  headline: string;
+  setup: Record<string, number | string>;
+  machine: Machine;
+  date: string;
+}
+
+/** Median (the mean of the two middle ones for an even count), min and max. */
+export function statsOf(samples: readonly number[]): Stats {
+  if (samples.length === 0) throw new RangeError('no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+export function machine(loadAtStart: number): Machine {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    totalMemGB: round(os.totalmem() / 1024 ** 3, 1),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverage: { start: loadAtStart, end: loadNow() },
+  };
+}
+
+function loadNow(): number {
+  return round(os.loadavg()[0] ?? 0, 2);
+}
+
+/**
+ * A full garbage collection, so a run does not pay for the garbage of the one before.
+ * `--expose-gc` is not needed: the flag is set at run time and `gc` read from a fresh
+ * context.
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+async function timeOnce<S>(measure: Measure<S>, state: S): Promise<Sample> {
+  collectGarbage();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await measure.run(state);
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+/**
+ * Sets the scenario up, runs warm-up then timed rounds, and disposes of it. Each round
+ * runs every measure and the baseline once, starting one further along each round, so
+ * drift (thermal, caches, JIT) lands on all of them alike.
+ */
+export async function runScenario<S>(
+  scenario: Scenario<S>,
+  options: BenchOptions,
+  log: (line: string) => void,
+): Promise<ScenarioResult> {
+  const all = [...scenario.measures, scenario.baseline];
+  const names = new Set(all.map((m) => m.name));
+  if (names.size !== all.length) throw new Error(`${scenario.name}: measure names repeat`);
+  if (!names.has(scenario.headline)) {
+    throw new Error(`${scenario.name}: headline "${scenario.headline}" is not a measure`);
+  }
+  log(`${scenario.name}: setting up…`);
+  const prepared = await scenario.setup(options);
+  try {
+    const loadAtStart = loadNow();
+    const samples = new Map<string, Sample[]>(all.map((m) => [m.name, []]));
+    const rounds = options.warmup + options.runs;
+    for (let round = 0; round < rounds; round++) {
+      const timed = round >= options.warmup;
+      log(
+        `${scenario.name}: ${timed ? `run ${round - options.warmup + 1}/${options.runs}` : `warm-up ${round + 1}/${options.warmup}`}`,
+      );
+      for (let i = 0; i < all.length; i++) {
+        const measure = all[(round + i) % all.length]!;
+        const sample = await timeOnce(measure, prepared.state);
+        if (timed) samples.get(measure.name)!.push(sample);
+      }
+    }
+    const wall = (name: string) => samples.get(name)!.map((s) => s.wall);
+    const base = statsOf(wall(scenario.baseline.name));
+    const measures: Record<string, MeasureResult> = {};
+    for (const m of all) {
+      const stats = statsOf(wall(m.name));
+      measures[m.name] = {
+        description: m.description,
+        median: round(stats.median, 2),
+        min: round(stats.min, 2),
+        max: round(stats.max, 2),
+        ratio: round(stats.median / base.median, 2),
+        cpuMedian: round(statsOf(samples.get(m.name)!.map((s) => s.cpu)).median, 2),
+        samples: wall(m.name).map((ms) => round(ms, 2)),
+      };
+    }
+    return {
+      scenario: scenario.name,
+      description: scenario.description,
+      size: { payments: options.payments, timeEntries: options.timeEntries },
+      records: prepared.records,
+      seed: options.seed,
+      runs: options.runs,
+      warmup: options.warmup,
+      unit: 'ms',
+      measures,
+      baseline: scenario.baseline.name,
+      ratio: measures[scenario.headline]!.ratio,
+      headline: scenario.headline,
+      setup: prepared.setup,
+      machine: machine(loadAtStart),
+      date: new Date().toISOString(),
+    };
+  } finally {
+    await prepared.dispose();
+  }
+}
+
+/** The result as a short aligned table. */
+export function formatResult(result: ScenarioResult): string {
+  const header = ['measure', 'median ms', 'min ms', 'max ms', '× baseline', 'cpu ms'];
+  const rows = Object.entries(result.measures).map(([name, m]) => [
+    name,
+    fixed(m.median),
+    fixed(m.min),
+    fixed(m.max),
+    name === result.baseline ? '1' : fixed(m.ratio),
+    fixed(m.cpuMedian),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const { payments, timeEntries } = result.size;
+  const setup = Object.entries(result.setup)
+    .map(([k, v]) => `${k} ${typeof v === 'number' ? thousands(v) : v}`)
+    .join(', ');
+  const { cpuModel, cpus, totalMemGB, node, loadAverage } = result.machine;
+  return [
+    `${result.scenario}: ${thousands(payments)} payments + ${thousands(timeEntries)} time entries, ${plural(result.runs, 'run')} after ${plural(result.warmup, 'warm-up')}`,
+    line(header),
+    ...rows.map(line),
+    `ratio (${result.headline} ÷ ${result.baseline}): ${fixed(result.ratio)}`,
+    `setup: ${setup}`,
+    `machine: ${cpuModel}, ${cpus} cpus, ${totalMemGB} GB, node ${node}, load average ${loadAverage.start} → ${loadAverage.end}`,
+  ].join('\n');
+}
+
+export function round(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+function fixed(value: number): string {
+  if (Math.abs(value) >= 1000) return thousands(Math.round(value));
+  return value.toFixed(Math.abs(value) >= 100 ? 1 : 2);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function thousands(value: number): string {
+  return value.toLocaleString('en-US');
+}

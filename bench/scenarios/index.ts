@@ -1,0 +1,8 @@
+/**
+ * Every benchmark scenario, in run order. A new scenario (import, API, page) is a
+ * `Scenario` (bench/harness.ts) in its own file here, added to this list.
+ */
+import type { AnyScenario } from '../harness.ts';
+import { reportScenario } from './report.ts';
+
+export const SCENARIOS: readonly AnyScenario[] = [reportScenario];
