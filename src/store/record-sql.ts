@@ -133,7 +133,12 @@ export async function selectRecords(
   const raw = loose(db.withoutPlugins());
   const scope = () => {
     const q = raw.selectFrom(sqlName(spec.table)).where(sqlName('practiceId'), '=', practiceId);
-    return to !== undefined && spec.dated ? q.where('date', '<=', to) : q;
+    if (!spec.dated) return q;
+    // Dated records are read through the (practice_id, date) index, in date order, which
+    // is close to stored order: the table is read nearly sequentially. (Left to choose,
+    // SQLite may walk the (practice_id, offer_id, date) index and read the table in random
+    // order, twice as slow.) `date >= ''` holds for every record: it only steers the plan.
+    return to === undefined ? q.where('date', '>=', '') : q.where('date', '<=', to);
   };
   // Counting reads an index only; the records are read by the statements below.
   const counted = await scope()
