@@ -126,7 +126,7 @@ function nextSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-interface ServeFlags {
+export interface ServeFlags {
   port: number;
   host: string;
   trustProxy?: boolean;
@@ -135,10 +135,9 @@ interface ServeFlags {
 
 const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
 
-export function registerServeCommand(program: Command, io: CliIo): void {
-  program
-    .command('serve')
-    .description('serve the web app and its API on the database (SQLite file or PostgreSQL)')
+/** The options `serve` and `start` share. */
+export function withServeOptions(command: Command): Command {
+  return command
     .option('--port <n>', 'TCP port (default 3000; 0 picks a free one)', intArg, 3000)
     .option(
       '--host <address>',
@@ -149,32 +148,47 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       '--trust-proxy',
       'behind a reverse proxy: believe its X-Forwarded-Proto/-Host/-For (Secure cookies over https)',
     )
-    .option('--invite-only', 'accounts only by invitation (after the first-run setup)')
-    .action(async (opts: ServeFlags, command: Command) => {
-      if (opts.port < 0 || opts.port > 65_535) {
-        throw new AppError('invalid_input', `--port must be between 0 and 65535, got ${opts.port}`);
-      }
-      const target = dbTarget(globalsOf(command), io);
-      await withStore(command, io, async (store) => {
-        const server = await startServer({
-          store,
-          port: opts.port,
-          host: opts.host,
-          trustProxy: opts.trustProxy,
-          inviteOnly: opts.inviteOnly,
-          log: (line) => io.err(`${line}\n`),
-        });
-        io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
-        if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');
-        io.out(`API reference: ${server.url}/api/docs. Stop with Ctrl+C.\n`);
-        if (!LOOPBACK.test(opts.host)) {
-          io.err(
-            'fulcrum: listening beyond this machine: serve it over https (a reverse proxy with TLS, and --trust-proxy)\n',
-          );
-        }
-        const signal = await nextSignal();
-        io.out(`\n${signal}: stopping…\n`);
-        await server.close();
-      });
-    });
+    .option('--invite-only', 'accounts only by invitation (after the first-run setup)');
+}
+
+/** Serves the site on an open store until SIGINT or SIGTERM, then stops gracefully. */
+export async function serveUntilStopped(
+  store: Store,
+  target: string,
+  opts: ServeFlags,
+  io: CliIo,
+): Promise<void> {
+  if (opts.port < 0 || opts.port > 65_535) {
+    throw new AppError('invalid_input', `--port must be between 0 and 65535, got ${opts.port}`);
+  }
+  const server = await startServer({
+    store,
+    port: opts.port,
+    host: opts.host,
+    trustProxy: opts.trustProxy,
+    inviteOnly: opts.inviteOnly,
+    log: (line) => io.err(`${line}\n`),
+  });
+  io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
+  if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');
+  io.out(`API reference: ${server.url}/api/docs. Stop with Ctrl+C.\n`);
+  if (!LOOPBACK.test(opts.host)) {
+    io.err(
+      'fulcrum: listening beyond this machine: serve it over https (a reverse proxy with TLS, and --trust-proxy)\n',
+    );
+  }
+  const signal = await nextSignal();
+  io.out(`\n${signal}: stopping…\n`);
+  await server.close();
+}
+
+export function registerServeCommand(program: Command, io: CliIo): void {
+  withServeOptions(
+    program
+      .command('serve')
+      .description('serve the web app and its API on the database (SQLite file or PostgreSQL)'),
+  ).action(async (opts: ServeFlags, command: Command) => {
+    const target = dbTarget(globalsOf(command), io);
+    await withStore(command, io, (store) => serveUntilStopped(store, target, opts, io));
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * `fulcrum start` (what `npm start` runs): opens the embedded database, loads the demo
- * practice on first run, and shows where to look next.
+ * practice on first run, prints a summary, and serves the web app until stopped
+ * (`--no-serve` prints the summary only).
  */
 import type { Command } from 'commander';
 import { recreateDemo } from '../../app/demo.ts';
@@ -9,60 +10,68 @@ import { buildReport } from '../../app/report.ts';
 import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { formatters, LEVER_TITLES } from '../report-text.ts';
+import { type ServeFlags, serveUntilStopped, withServeOptions } from './serve.ts';
 import { describeImport } from './summaries.ts';
 
 export function registerStartCommand(program: Command, io: CliIo): void {
-  program
-    .command('start')
-    .description(
-      'open the database (creating it with the demo practice on first run) and show where to look',
-    )
-    .action(async (_opts: unknown, command: Command) => {
-      const target = dbTarget(globalsOf(command), io);
-      await withStore(command, io, async (store) => {
-        let practices = await listPracticeSummaries(store.db);
-        if (practices.length === 0) {
-          io.out(`New database at ${describeTarget(target)}: loading the demo practice…\n`);
-          io.out(describeImport(await recreateDemo(store, { endDate: io.today() })));
-          practices = await listPracticeSummaries(store.db);
-        } else {
-          io.out(`Database: ${describeTarget(target)}\n`);
+  withServeOptions(
+    program
+      .command('start')
+      .description(
+        'open the database (the demo practice on first run), print a summary and serve the web app',
+      )
+      .option('--no-serve', 'print the summary only'),
+  ).action(async (opts: ServeFlags & { serve: boolean }, command: Command) => {
+    const target = dbTarget(globalsOf(command), io);
+    await withStore(command, io, async (store) => {
+      let practices = await listPracticeSummaries(store.db);
+      if (practices.length === 0) {
+        io.out(`New database at ${describeTarget(target)}: loading the demo practice…\n`);
+        io.out(describeImport(await recreateDemo(store, { endDate: io.today() })));
+        practices = await listPracticeSummaries(store.db);
+      } else {
+        io.out(`Database: ${describeTarget(target)}\n`);
+      }
+      for (const p of practices) {
+        const r = await buildReport(store, p.id).catch(() => null);
+        if (!r) {
+          io.out(`\n${p.name}: no records yet.\n`);
+          continue;
         }
-        for (const p of practices) {
-          const r = await buildReport(store, p.id).catch(() => null);
-          if (!r) {
-            io.out(`\n${p.name}: no records yet.\n`);
-            continue;
-          }
-          const f = formatters(r.currency);
-          const best = r.levers[0];
-          io.out(
-            `\n${p.name} (${r.period.from} to ${r.period.to}): revenue ${f.money(r.totals.revenue)}, ` +
-              `net ${f.money(r.totals.net)} over ${r.totals.hours.toLocaleString('en-US')} hours = ${f.rate(r.totals.effectiveHourlyRate)}.\n`,
-          );
-          if (best)
-            io.out(
-              `  Worth most now: ${LEVER_TITLES[best.id].toLowerCase()} (${f.money(best.annualImpact)} a year).\n`,
-            );
-        }
-        const practiceFlag = practices.length > 1 ? ` --practice "${practices[0]!.name}"` : '';
-        const steps: [string, string][] = [
-          [
-            `npx fulcrum${practiceFlag} report`,
-            'the full report: streams, readiness, levers, ladder',
-          ],
-          [`npx fulcrum${practiceFlag} report --json`, 'the same as JSON'],
-          [
-            'npx fulcrum import FILE…',
-            'your own data: Stripe, PayPal, Square, Toggl, Clockify, Harvest,',
-          ],
-          ['', 'calendars (.ics), any CSV, or a practice bundle'],
-          ['npx fulcrum --help', 'every command'],
-        ];
-        const width = Math.max(...steps.map(([command]) => command.length));
+        const f = formatters(r.currency);
+        const best = r.levers[0];
         io.out(
-          `\nWhere to look next:\n${steps.map(([c, what]) => `  ${c.padEnd(width)}   ${what}`).join('\n')}\n`,
+          `\n${p.name} (${r.period.from} to ${r.period.to}): revenue ${f.money(r.totals.revenue)}, ` +
+            `net ${f.money(r.totals.net)} over ${r.totals.hours.toLocaleString('en-US')} hours = ${f.rate(r.totals.effectiveHourlyRate)}.\n`,
         );
-      });
+        if (best)
+          io.out(
+            `  Worth most now: ${LEVER_TITLES[best.id].toLowerCase()} (${f.money(best.annualImpact)} a year).\n`,
+          );
+      }
+      const practiceFlag = practices.length > 1 ? ` --practice "${practices[0]!.name}"` : '';
+      const steps: [string, string][] = [
+        [
+          `npx fulcrum${practiceFlag} report`,
+          'the full report: streams, readiness, levers, ladder',
+        ],
+        [`npx fulcrum${practiceFlag} report --json`, 'the same as JSON'],
+        [
+          'npx fulcrum import FILE…',
+          'your own data: Stripe, PayPal, Square, Toggl, Clockify, Harvest,',
+        ],
+        ['', 'calendars (.ics), any CSV, or a practice bundle'],
+        ['npx fulcrum --help', 'every command'],
+      ];
+      const width = Math.max(...steps.map(([command]) => command.length));
+      io.out(
+        `\nWhere to look next:\n${steps.map(([c, what]) => `  ${c.padEnd(width)}   ${what}`).join('\n')}\n`,
+      );
+      if (!opts.serve) return;
+      io.out(
+        '\nThe web app: open the address below in a browser. On the first visit it asks you to\ncreate your account, then opens the demo practice.\n\n',
+      );
+      await serveUntilStopped(store, target, opts, io);
     });
+  });
 }
