@@ -19,6 +19,7 @@ export type TextOp =
   | { op: 'delete'; row: number }
   | { op: 'swap'; a: number; b: number }
   | { op: 'raw'; row: number; text: string }
+  /** CSV: a line of `depth` double quotes; calendars: `depth` nested BEGIN:VEVENT lines. */
   | { op: 'deep'; row: number; depth: number };
 
 export type ByteOp =
