@@ -7,7 +7,7 @@
  * `over_24h` (a timer left running, or a multi-day calendar block, is not a day's work);
  * up to 24 hours → one entry on the local start date, even when it crosses midnight.
  */
-import { dateInZone, instantFromWallClock, type IsoDate } from '../domain/dates.ts';
+import { dateInZone, type IsoDate, instantFromWallClock } from '../domain/dates.ts';
 import type { CsvRow } from './csv.ts';
 import type { Emit, FormatContext } from './format.ts';
 import type { Attributes, ImportedTimeEntry } from './types.ts';
@@ -113,7 +113,14 @@ export function inPracticeZone(ctx: FormatContext, date: IsoDate, clock: string)
   if (seconds === null) return date;
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const instant = instantFromWallClock(
-    { year, month, day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
+    {
+      year,
+      month,
+      day,
+      hour: Math.floor(seconds / 3600),
+      minute: Math.floor(seconds / 60) % 60,
+      second: seconds % 60,
+    },
     source,
   );
   return dateInZone(instant, ctx.options.timezone);

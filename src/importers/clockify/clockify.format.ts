@@ -17,8 +17,8 @@ import {
   cellOf,
   clockKey,
   emitTimeEntry,
-  isTruncated,
   inPracticeZone,
+  isTruncated,
   readDate,
   readDurationHours,
 } from '../time-entries.ts';
