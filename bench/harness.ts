@@ -75,6 +75,8 @@ export interface MeasureResult extends Stats {
    * helper threads).
    */
   cpuMedian: number;
+  /** cpuMedian ÷ the baseline's: the ratio to trust when the machine was busy. */
+  cpuRatio: number;
   /** Every timed run, ms, in run order. */
   samples: number[];
 }
@@ -103,6 +105,8 @@ export interface ScenarioResult {
   baseline: string;
   /** headline measure median ÷ baseline median. */
   ratio: number;
+  /** The same with CPU medians. */
+  cpuRatio: number;
   headline: string;
   setup: Record<string, number | string>;
   machine: Machine;
@@ -193,7 +197,9 @@ export async function runScenario<S>(
       }
     }
     const wall = (name: string) => samples.get(name)!.map((s) => s.wall);
+    const cpu = (name: string) => statsOf(samples.get(name)!.map((s) => s.cpu)).median;
     const base = statsOf(wall(scenario.baseline.name));
+    const baseCpu = cpu(scenario.baseline.name);
     const measures: Record<string, MeasureResult> = {};
     for (const m of all) {
       const stats = statsOf(wall(m.name));
@@ -203,7 +209,8 @@ export async function runScenario<S>(
         min: round(stats.min, 2),
         max: round(stats.max, 2),
         ratio: round(stats.median / base.median, 2),
-        cpuMedian: round(statsOf(samples.get(m.name)!.map((s) => s.cpu)).median, 2),
+        cpuMedian: round(cpu(m.name), 2),
+        cpuRatio: round(cpu(m.name) / baseCpu, 2),
         samples: wall(m.name).map((ms) => round(ms, 2)),
       };
     }
@@ -219,6 +226,7 @@ export async function runScenario<S>(
       measures,
       baseline: scenario.baseline.name,
       ratio: measures[scenario.headline]!.ratio,
+      cpuRatio: measures[scenario.headline]!.cpuRatio,
       headline: scenario.headline,
       setup: prepared.setup,
       machine: machine(loadAtStart),
@@ -231,7 +239,7 @@ export async function runScenario<S>(
 
 /** The result as a short aligned table. */
 export function formatResult(result: ScenarioResult): string {
-  const header = ['measure', 'median ms', 'min ms', 'max ms', '× baseline', 'cpu ms'];
+  const header = ['measure', 'median ms', 'min ms', 'max ms', '× baseline', 'cpu ms', 'cpu ×'];
   const rows = Object.entries(result.measures).map(([name, m]) => [
     name,
     fixed(m.median),
@@ -239,6 +247,7 @@ export function formatResult(result: ScenarioResult): string {
     fixed(m.max),
     name === result.baseline ? '1' : fixed(m.ratio),
     fixed(m.cpuMedian),
+    name === result.baseline ? '1' : fixed(m.cpuRatio),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
@@ -252,7 +261,7 @@ export function formatResult(result: ScenarioResult): string {
     `${result.scenario}: ${thousands(payments)} payments + ${thousands(timeEntries)} time entries, ${plural(result.runs, 'run')} after ${plural(result.warmup, 'warm-up')}`,
     line(header),
     ...rows.map(line),
-    `ratio (${result.headline} ÷ ${result.baseline}): ${fixed(result.ratio)}`,
+    `ratio (${result.headline} ÷ ${result.baseline}): ${fixed(result.ratio)} (CPU time: ${fixed(result.cpuRatio)})`,
     `setup: ${setup}`,
     `machine: ${cpuModel}, ${cpus} cpus, ${totalMemGB} GB, node ${node}, load average ${loadAverage.start} → ${loadAverage.end}`,
   ].join('\n');
