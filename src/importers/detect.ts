@@ -112,14 +112,17 @@ export async function importFileResult(
   open: () => ByteSource,
   options: ImportOptions,
 ): Promise<ImportResult> {
+  const format = await chooseFormat(open, options).catch(() => null);
   const result: ImportResult = {
     file,
-    format: (await chooseFormat(open, options).catch(() => null)) ?? 'unknown',
+    format: format ?? 'unknown',
     records: [],
     skipped: [],
     issues: [],
   };
-  for await (const event of importFileEvents(file, open, options)) {
+  // Detected once: the events read the file with the format already chosen.
+  const events = importFileEvents(file, open, format ? { ...options, format } : options);
+  for await (const event of events) {
     if (event.type === 'record') result.records.push(event.record);
     else if (event.type === 'skip') result.skipped.push(event.skipped);
     else if (event.type === 'issue') result.issues.push(event.issue);
