@@ -14,7 +14,23 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BASE="${PGTEST_DIR:-$ROOT/.pgtest}"
+# The cluster runs as the `postgres` user, who must reach its folder: when a parent of the
+# checkout is closed to others (a clone in a `mktemp -d` folder), use one under /tmp,
+# named after the checkout so start, status and stop agree.
+traversable() {
+  local dir="$1"
+  while [ "$dir" != / ] && [ -n "$dir" ]; do
+    [ $(( 0$(stat -c %a "$dir") % 10 & 1 )) = 1 ] || return 1
+    dir="$(dirname "$dir")"
+  done
+}
+if [ -n "${PGTEST_DIR:-}" ]; then
+  BASE="$PGTEST_DIR"
+elif [ "$(id -u)" = 0 ] && ! traversable "$ROOT"; then
+  BASE="/tmp/fulcrum-pgtest-$(printf %s "$ROOT" | cksum | cut -d' ' -f1)"
+else
+  BASE="$ROOT/.pgtest"
+fi
 DATA="$BASE/data"
 LOG="$BASE/server.log"
 PORT="${PGTEST_PORT:-54329}"
