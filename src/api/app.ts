@@ -23,6 +23,7 @@ import { importRoutes } from './routes/imports/imports.ts';
 import { memberRoutes } from './routes/members/members.ts';
 import { practiceRoutes } from './routes/practices/practices.ts';
 import { recordRoutes } from './routes/records/records.ts';
+import { monthlyRoutes } from './routes/report/monthly.ts';
 import { reportRoutes } from './routes/report/report.ts';
 import { ruleRoutes } from './routes/rules/rules.ts';
 import { csrfProtection, loadSession, practiceAccess } from './security.ts';
@@ -85,6 +86,7 @@ export function createApp(options: ApiOptions) {
     .route('/', practiceRoutes(deps))
     .route('/', memberRoutes(deps))
     .route('/', reportRoutes(deps))
+    .route('/', monthlyRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', recordRoutes(deps))
     .route('/', ruleRoutes(deps))
