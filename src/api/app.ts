@@ -18,6 +18,7 @@ import { docsRoutes } from './openapi/docs.ts';
 import { authRoutes } from './routes/auth/auth.ts';
 import { router } from './routes/define.ts';
 import { exportRoutes } from './routes/export/export.ts';
+import { forecastRoutes } from './routes/forecast/forecast.ts';
 import { healthRoutes } from './routes/health/health.ts';
 import { importRoutes } from './routes/imports/imports.ts';
 import { memberRoutes } from './routes/members/members.ts';
@@ -90,7 +91,8 @@ export function createApp(options: ApiOptions) {
     .route('/', exportRoutes(deps))
     .route('/', recordRoutes(deps))
     .route('/', ruleRoutes(deps))
-    .route('/', importRoutes(deps));
+    .route('/', importRoutes(deps))
+    .route('/', forecastRoutes(deps));
   docsRoutes(app);
   return routes;
 }

@@ -6,9 +6,13 @@
  */
 
 import {
+  type EncodedModel,
+  encodeModel,
+  type FitOptions,
   type Forecast,
   ForecastError,
   type ForecastOptions,
+  fitForecastModel,
   forecast,
   readScenario,
   type Scenario,
@@ -17,6 +21,7 @@ import {
 import { parseJson } from '../domain/json.ts';
 import type { Store } from '../store/connect.ts';
 import { loadPracticeData } from '../store/records.repository.ts';
+import { authorize, type PracticeAccess } from './access.ts';
 import { AppError, type AppErrorCode } from './errors.ts';
 
 export interface ForecastRequest extends Omit<ForecastOptions, 'scenarios'> {
@@ -84,5 +89,34 @@ export async function buildForecast(
     return forecast(data, options);
   } catch (error) {
     return fromForecastError(error, sources);
+  }
+}
+
+/** The forecast for a member of the practice (any role may read it). */
+export async function forecastAs(
+  store: Store,
+  access: PracticeAccess,
+  request: ForecastRequest = {},
+): Promise<Forecast> {
+  authorize(access, 'read');
+  return buildForecast(store, access.practiceId, request);
+}
+
+/**
+ * The practice's fitted forecast model, JSON-safe (domain/forecast/transfer.ts), for a
+ * member: the web page's worker simulates scenarios on it without asking again, to the
+ * same numbers as `buildForecast`.
+ */
+export async function forecastModelAs(
+  store: Store,
+  access: PracticeAccess,
+  options: FitOptions = {},
+): Promise<EncodedModel> {
+  authorize(access, 'read');
+  const data = await loadPracticeData(store.db, access.practiceId);
+  try {
+    return encodeModel(fitForecastModel(data, options));
+  } catch (error) {
+    return fromForecastError(error);
   }
 }
