@@ -16,6 +16,7 @@ import type { Store } from '../store/connect.ts';
 import type { Database, Executor } from '../store/database.ts';
 import { listImportRows, updateImportRowState } from '../store/import-row.repository.ts';
 import { insertNewRecords, nextPosition } from '../store/record-sql.ts';
+import { bumpRevision } from '../store/revision.repository.ts';
 import { deleteRule, loadRules, saveRules } from '../store/rule.repository.ts';
 import { AppError } from './errors.ts';
 import { ImportPlanner } from './imports/plan.ts';
@@ -157,6 +158,8 @@ export async function applyRulesToImports(store: Store, practiceId: number): Pro
 }
 
 async function reapply(trx: Transaction<Database>, practiceId: number): Promise<ApplySummary> {
+  // The records below are updated with this function's own SQL.
+  await bumpRevision(trx, practiceId);
   const clients = (await trx
     .selectFrom('clients')
     .select(['id', 'name', 'email', 'segment', 'source', 'referredBy'])

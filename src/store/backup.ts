@@ -14,7 +14,8 @@ import { messageOf, StoreError } from './errors.ts';
 
 /** The Kysely Migrator's own tables: every Fulcrum database has them. */
 const MIGRATION_TABLE = 'kysely_migration';
-const MIGRATOR_TABLES = new Set([MIGRATION_TABLE, 'kysely_migration_lock']);
+/** Tables counted as no data: the migrator's, and the data revisions (migration 0004). */
+const MIGRATOR_TABLES = new Set([MIGRATION_TABLE, 'kysely_migration_lock', 'practice_revisions']);
 
 export interface SqliteFileInfo {
   exists: boolean;

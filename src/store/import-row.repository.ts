@@ -6,6 +6,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from './database.ts';
 import type { ImportRowTable } from './import.table.ts';
 import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
+import { bumpRevision } from './revision.repository.ts';
 
 export type ImportRow = Omit<ImportRowTable, 'practiceId'>;
 export type StoredImportRow = Selectable<ImportRowTable>;
@@ -16,6 +17,7 @@ export async function createImport(
   practiceId: number,
   run: { file: string; format: string; createdAt: string },
 ): Promise<number> {
+  await bumpRevision(db, practiceId);
   const row = await db
     .insertInto('imports')
     .values({ practiceId, ...run, rowsRead: 0, rowsAdded: 0, rowsSkipped: 0 })
@@ -30,6 +32,7 @@ export async function finishImport(
   id: number,
   counts: { rowsRead: number; rowsAdded: number; rowsSkipped: number },
 ): Promise<void> {
+  await bumpRevision(db, practiceId);
   await db
     .updateTable('imports')
     .set(counts)
@@ -46,6 +49,7 @@ export async function insertImportRows(
 ): Promise<Set<string>> {
   const fresh = new Set<string>();
   if (rows.length === 0) return fresh;
+  await bumpRevision(db, practiceId);
   const perStatement = Math.floor(MAX_PARAMS_PER_STATEMENT / 20);
   for (let start = 0; start < rows.length; start += perStatement) {
     const batch = rows.slice(start, start + perStatement);
@@ -96,6 +100,7 @@ export async function updateImportRowState(
   id: string,
   state: { unassigned: boolean; materialized: boolean },
 ): Promise<void> {
+  await bumpRevision(db, practiceId);
   await db
     .updateTable('importRows')
     .set({ unassigned: state.unassigned ? 1 : 0, materialized: state.materialized ? 1 : 0 })

@@ -1,5 +1,6 @@
 /** Saved column mappings of generic CSV imports, by name, per practice. */
 import type { Executor } from './database.ts';
+import { bumpRevision } from './revision.repository.ts';
 
 export async function saveMapping(
   db: Executor,
@@ -7,6 +8,7 @@ export async function saveMapping(
   name: string,
   map: Record<string, string>,
 ): Promise<void> {
+  await bumpRevision(db, practiceId);
   const text = JSON.stringify(map);
   await db
     .insertInto('mappings')

@@ -21,6 +21,7 @@ const RELEASED: Record<string, string> = {
   '2026_11_25_0001_initial': '858df4d2e84b291eef7a5eafbdae043a68e6b635d1b762844d3188db8cacc1bb',
   '2026_11_25_0002_imports': 'c092f0e3ac86dec5b589d7166be9efbf6a9085ee137f0f4cf51e197a31e5f55f',
   '2026_11_25_0003_accounts': 'e4ab1f89ceab20f456b2883a69fea573b1e7c5c27d60263b5c9a7db4254b2ba8',
+  '2026_11_25_0004_revisions': 'be08886bccd5e08847b3cb391f515f98f743869362adb35a271ae02fe3e96b0a',
 };
 
 describeEachEngine('migrations', (ctx) => {

@@ -6,6 +6,7 @@ import type { Practice, Targets } from '../domain/model.ts';
 import type { Executor } from './database.ts';
 import { isUniqueViolation, StoreError } from './errors.ts';
 import type { NewPracticeRow, PracticeRow, PracticeRowUpdate } from './practice.table.ts';
+import { bumpRevision } from './revision.repository.ts';
 
 /** A practice as stored: the model plus its database id and timestamps. */
 export interface StoredPractice extends Practice {
@@ -32,6 +33,7 @@ export async function createPractice(
       .values({ ...toNewRow(practice), createdAt: at, updatedAt: at })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await bumpRevision(db, row.id);
     return row.id;
   } catch (error) {
     throw nameTaken(error, practice.name);
@@ -77,6 +79,7 @@ export async function updatePractice(
   now: Date = new Date(),
 ): Promise<void> {
   let result: { numUpdatedRows: bigint };
+  await bumpRevision(db, id);
   try {
     result = await db
       .updateTable('practices')
@@ -97,6 +100,7 @@ export async function updatePractice(
  * @returns false when there was no such practice.
  */
 export async function deletePractice(db: Executor, id: number): Promise<boolean> {
+  await bumpRevision(db, id);
   const result = await db.deleteFrom('practices').where('id', '=', id).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }

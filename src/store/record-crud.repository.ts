@@ -16,6 +16,7 @@ import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
 import { nextPosition } from './record-sql.ts';
+import { bumpRevision } from './revision.repository.ts';
 
 type Row = Record<string, unknown>;
 type Loose = Kysely<Record<string, Row>>;
@@ -118,6 +119,7 @@ export async function insertRecord(
   practiceId: number,
   record: Row,
 ): Promise<void> {
+  await bumpRevision(db, practiceId);
   const row: Row = {
     practice_id: practiceId,
     position: await nextPosition(db, spec, practiceId),
@@ -140,6 +142,7 @@ export async function updateRecord(
   }
   if (Object.keys(set).length === 0)
     return (await getRecord(db, spec, practiceId, id)) !== undefined;
+  await bumpRevision(db, practiceId);
   const r = await raw(db)
     .updateTable(sqlName(spec.table))
     .set(set)
@@ -155,6 +158,7 @@ export async function deleteRecord(
   practiceId: number,
   id: string,
 ): Promise<boolean> {
+  await bumpRevision(db, practiceId);
   const r = await raw(db)
     .deleteFrom(sqlName(spec.table))
     .where(sqlName('practiceId'), '=', practiceId)

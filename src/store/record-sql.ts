@@ -8,6 +8,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
+import { bumpRevision } from './revision.repository.ts';
 
 type Row = Record<string, unknown>;
 type Loose = Kysely<Record<string, Row>>;
@@ -49,6 +50,7 @@ export async function upsertRecords(
   records: readonly object[],
   firstPosition: number,
 ): Promise<void> {
+  if (records.length > 0) await bumpRevision(db, practiceId);
   const updated = spec.columns.filter((c) => !spec.key.includes(c));
   const perStatement = Math.max(
     1,
@@ -85,6 +87,7 @@ export async function insertNewRecords(
   records: readonly object[],
   firstPosition: number,
 ): Promise<number> {
+  if (records.length > 0) await bumpRevision(db, practiceId);
   const perStatement = Math.max(
     1,
     Math.floor(MAX_PARAMS_PER_STATEMENT / (spec.columns.length + 2)),

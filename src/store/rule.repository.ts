@@ -4,6 +4,7 @@
  */
 import type { Rule } from '../domain/rules/model.ts';
 import type { Executor } from './database.ts';
+import { bumpRevision } from './revision.repository.ts';
 import type { RuleTable } from './rule.table.ts';
 
 function toRule(
@@ -39,6 +40,7 @@ export async function saveRules(
   rules: readonly Rule[],
 ): Promise<void> {
   if (rules.length === 0) return;
+  await bumpRevision(db, practiceId);
   const last = await db
     .selectFrom('rules')
     .select((eb) => eb.fn.max('position').as('last'))
@@ -62,6 +64,7 @@ export async function saveRules(
 
 /** Deletes one rule; false when there was none with that id. */
 export async function deleteRule(db: Executor, practiceId: number, id: string): Promise<boolean> {
+  await bumpRevision(db, practiceId);
   const result = await db
     .deleteFrom('rules')
     .where('practiceId', '=', practiceId)
@@ -76,6 +79,7 @@ export async function reorderRules(
   practiceId: number,
   ids: readonly string[],
 ): Promise<void> {
+  await bumpRevision(db, practiceId);
   for (const [position, id] of ids.entries()) {
     await db
       .updateTable('rules')

@@ -1,0 +1,74 @@
+/**
+ * The data revision of a practice (migration 0004): a number that changes, in the same
+ * transaction, with every write to the practice's data. Whatever is computed from the
+ * data (the report) can be kept under the revision it was computed at: reading the
+ * revision again tells, with one primary-key lookup, whether it still holds — whichever
+ * process, on whichever connection, wrote since.
+ *
+ * Every store function that writes practice data calls `bumpRevision` before it writes
+ * (records, practices, rules, mappings, import runs and rows); a use case that writes
+ * with its own SQL calls it too. Taking the revision row first in a transaction also
+ * gives PostgreSQL writers of one practice one lock order.
+ */
+import type { Kysely } from 'kysely';
+import type { Executor } from './database.ts';
+
+interface RevisionTable {
+  practiceId: number;
+  revision: number;
+}
+
+type RevisionDb = Kysely<{ practiceRevisions: RevisionTable }>;
+
+function revisions(db: Executor): RevisionDb {
+  return db as unknown as RevisionDb;
+}
+
+/** Practices each open transaction has bumped already: once per transaction is enough. */
+const bumped = new WeakMap<object, Set<number>>();
+
+/**
+ * Marks the practice's data as changed. Inside a transaction, the change is seen when the
+ * transaction commits (and never if it rolls back); later calls in the same transaction
+ * cost nothing. The new revision is the old one + 1, or the clock in ms when that is
+ * larger: a database restored to an older state moves past every number seen before.
+ */
+export async function bumpRevision(db: Executor, practiceId: number): Promise<void> {
+  let done: Set<number> | undefined;
+  if (db.isTransaction) {
+    done = bumped.get(db);
+    if (done?.has(practiceId)) return;
+  }
+  const now = Date.now();
+  await revisions(db)
+    .insertInto('practiceRevisions')
+    .values({ practiceId, revision: now })
+    .onConflict((oc) =>
+      oc.column('practiceId').doUpdateSet((eb) => ({
+        revision: eb
+          .case()
+          .when('practiceRevisions.revision', '>=', eb.ref('excluded.revision'))
+          .then(eb('practiceRevisions.revision', '+', 1))
+          .else(eb.ref('excluded.revision'))
+          .end(),
+      })),
+    )
+    .execute();
+  if (db.isTransaction) {
+    if (!done) {
+      done = new Set();
+      bumped.set(db, done);
+    }
+    done.add(practiceId);
+  }
+}
+
+/** The practice's current revision: 0 for one never written (or from before migration 0004). */
+export async function readRevision(db: Executor, practiceId: number): Promise<number> {
+  const row = await revisions(db)
+    .selectFrom('practiceRevisions')
+    .select('revision')
+    .where('practiceId', '=', practiceId)
+    .executeTakeFirst();
+  return row ? Number(row.revision) : 0;
+}
