@@ -1,13 +1,16 @@
 /**
  * Sign up → demo practice → dashboard: every figure on the page equals `fulcrum report
- * --json` for the same practice, each has its "how computed" tooltip, edited
- * assumptions recompute the levers in the browser to the server's cent, the period
- * picker changes the period; screenshots of the dashboard, light and dark, wide and narrow.
+ * --json` for the same practice, each has its "how computed" tooltip, the monthly series
+ * equals the CLI's report month by month, edited assumptions bring the levers of
+ * `--assume` (asked of the server once typing pauses), the period picker changes the
+ * period, and the dashboard never downloads the practice's records; screenshots of the
+ * dashboard, light and dark, wide and narrow.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFigure } from '../src/domain/analysis/figures.ts';
 import type { Report } from '../src/domain/analysis/report.ts';
+import type { MonthlySeries } from '../src/web/lib/types.ts';
 import { launchBrowser } from './support/browser.ts';
 import { cliReport } from './support/cli.ts';
 import { mismatches, readFigures } from './support/figures.ts';
@@ -100,7 +103,39 @@ describe('the dashboard of the demo practice', () => {
     await leverage.blur();
   });
 
-  it('recomputes the levers in the browser when an assumption changes, to the server’s cent', async () => {
+  it('draws the monthly series of the server, equal to the CLI month by month, without the records', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const monthly = page.waitForResponse((r) => r.url().includes('/report/monthly'));
+    await page.reload();
+    await dashboardReady(page);
+    const series = (await (await monthly).json()) as MonthlySeries;
+    page.removeAllListeners('request');
+    expect(series.period).toEqual(reference.period);
+    expect(series.months.length).toBeGreaterThanOrEqual(12);
+    // The first month (cut to the period) and the last two, against the CLI's report.
+    for (const m of [series.months[0]!, ...series.months.slice(-2)]) {
+      const expected = await cliReport(server.dbPath, { from: m.from, to: m.to });
+      const streams = expected.streams.filter((s) => s.revenue !== 0 || s.hours.total !== 0);
+      expect(Object.keys(m.streams).sort()).toEqual(streams.map((s) => s.offerId).sort());
+      for (const s of streams) {
+        expect(m.streams[s.offerId], `${m.month} ${s.offerId}`).toEqual({
+          revenue: s.revenue,
+          hours: s.hours.total,
+          effectiveHourlyRate: s.effectiveHourlyRate,
+        });
+      }
+    }
+    await expect(page.locator('.recharts-bar-rectangle').count()).resolves.toBeGreaterThan(12);
+    // Nothing on the dashboard reads the practice's records: report and monthly only.
+    const api = requests.filter((u) => u.startsWith('/api/practices/'));
+    expect(api.some((u) => u.endsWith('/export'))).toBe(false);
+    expect(new Set(api.map((u) => u.replace(/^\/api\/practices\/\d+/, '')))).toEqual(
+      new Set(['/report', '/report/monthly']),
+    );
+  });
+
+  it('brings the levers of `--assume` when an assumption changes, asked of the server', async () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     const raise = page.getByRole('textbox', { name: 'Rate rise' });
@@ -119,10 +154,12 @@ describe('the dashboard of the demo practice', () => {
       .locator('[data-lever]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-lever')));
     expect(order).toEqual(expected.levers.map((l) => l.id));
-    expect(requests.filter((u) => u.includes('/report'))).toEqual([]);
-    await expect(page.locator('[data-source]').getAttribute('data-source')).resolves.toBe(
-      'browser',
-    );
+    await page.locator('[data-source="assumptions"]').waitFor();
+    // One request for the edit, with the assumption (typing "15" is debounced into one).
+    const asked = requests.filter((u) => u.includes('/report?'));
+    expect(asked).toHaveLength(1);
+    expect(new URL(asked[0]!).searchParams.get('raise')).toBe('0.15');
+    page.removeAllListeners('request');
     const extra = page.getByRole('textbox', { name: 'Extra sales conversations a week' });
     await extra.fill('3');
     await extra.blur();

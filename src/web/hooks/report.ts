@@ -1,13 +1,13 @@
 /**
- * The report of the current practice for a period, from the server (the one place it
- * is computed), and what the browser recomputes from the practice's records in the
- * analysis worker: the monthly series (and, in whatif.ts, levers under edited assumptions).
+ * The report of the current practice for a period, and each stream month by month over
+ * it, both from the server (src/app/report.ts and src/app/monthly.ts: the one place each
+ * figure is computed). The page never downloads the practice's records to draw them.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Report } from '../../domain/analysis/report.ts';
 import type { IsoDate } from '../../domain/dates.ts';
-import { loadPractice, monthsIn } from '../lib/analysis-client.ts';
 import { request } from '../lib/api.ts';
+import type { MonthlySeries } from '../lib/types.ts';
 import { practiceKey, usePracticeId } from './practice.ts';
 
 export interface PeriodChoice {
@@ -29,28 +29,19 @@ export function useReport(period: PeriodChoice) {
 }
 
 /**
- * The practice's records, loaded into the analysis worker (which reads the bundle
- * through the export route); `at` changes with every load, so what depends on the
- * records recomputes after an import or an edit invalidates the practice's queries.
+ * Each stream's revenue, hours and rate month by month over the report's period
+ * (`GET …/report/monthly`). Asked for once the report is shown, so it never delays the
+ * headline figures.
  */
-export function usePracticeRecords() {
-  const id = usePracticeId();
-  return useQuery({
-    queryKey: practiceKey(id, 'data'),
-    queryFn: async () => ({ ...(await loadPractice(id)), at: Date.now() }),
-    staleTime: 60_000,
-    retry: false,
-  });
-}
-
-/** Each stream's revenue and hours month by month over the period (see lib/recompute.ts). */
 export function useMonthly(period: Report['period']) {
   const id = usePracticeId();
-  const records = usePracticeRecords();
   const monthly = useQuery({
-    queryKey: practiceKey(id, 'monthly', period.from, period.to, records.data?.at ?? null),
-    queryFn: () => monthsIn(id, period),
-    enabled: records.data !== undefined,
+    queryKey: practiceKey(id, 'monthly', period.from, period.to),
+    queryFn: ({ signal }) =>
+      request<MonthlySeries>('GET', `/practices/${id}/report/monthly`, {
+        query: { from: period.from, to: period.to },
+        signal,
+      }),
   });
-  return { months: monthly.data, error: records.error ?? monthly.error };
+  return { months: monthly.data?.months, error: monthly.error };
 }

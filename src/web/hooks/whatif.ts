@@ -1,18 +1,21 @@
 /**
- * The levers under the assumptions being edited, recomputed in the browser (in the
- * analysis worker) with the domain's `analyze` on the practice's records: no request,
- * and equal to what the server would answer. Unedited, they are the report's own.
+ * The levers under the assumptions being edited: the server's report of the same period
+ * with the assumptions as query parameters (`GET …/report?raise=0.15`), so they are the
+ * report's own figures, computed where the records are. Edits are debounced (a request
+ * once typing pauses); until the answer arrives the levers last shown stay, marked as
+ * being recomputed. Unedited, they are the report's own.
  */
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
 import { ASSUMPTIONS, type Assumptions } from '../../domain/analysis/assumptions.ts';
 import type { Lever, Report } from '../../domain/analysis/report.ts';
-import { leversIn } from '../lib/analysis-client.ts';
 import { request } from '../lib/api.ts';
 import { practiceKey, usePracticeId } from './practice.ts';
-import { usePracticeRecords } from './report.ts';
 
 export type AssumptionEdits = Partial<Assumptions>;
+
+/** How long edits must pause before the levers are asked for, ms. */
+export const WHAT_IF_DEBOUNCE_MS = 300;
 
 /** Only the edits that differ from the defaults. */
 export function effectiveEdits(edits: AssumptionEdits): AssumptionEdits {
@@ -33,41 +36,33 @@ export function effectiveEdits(edits: AssumptionEdits): AssumptionEdits {
 export interface WhatIf {
   levers: Lever[];
   /**
-   * server: the report's own levers; browser: recomputed here; asked: the server's
-   * report under the assumptions (when the records could not be loaded); waiting.
+   * report: the report's own levers (no edits); assumptions: the server's levers under
+   * the edited assumptions; waiting: an answer is on its way (the levers shown are the
+   * last ones); failed: the request failed (`error`).
    */
-  source: 'server' | 'browser' | 'asked' | 'waiting';
+  source: 'report' | 'assumptions' | 'waiting' | 'failed';
   error: unknown;
 }
 
 export function useWhatIf(report: Report, edits: AssumptionEdits): WhatIf {
   const id = usePracticeId();
-  const records = usePracticeRecords();
-  const deferred = useDeferredValue(edits);
-  const effective = effectiveEdits(deferred);
-  const key = JSON.stringify(effective);
+  const key = JSON.stringify(effectiveEdits(edits));
+  const [settled] = useDebouncedValue(key, WHAT_IF_DEBOUNCE_MS);
   const { from, to } = report.period;
-  const recomputed = useQuery({
-    queryKey: practiceKey(id, 'levers', from, to, key, records.data?.at ?? null),
-    queryFn: () => leversIn(id, report.period, JSON.parse(key) as AssumptionEdits),
-    enabled: key !== '{}' && records.data !== undefined,
+  const asked = useQuery({
+    queryKey: practiceKey(id, 'report', from, to, settled),
+    queryFn: ({ signal }) =>
+      request<Report>('GET', `/practices/${id}/report`, {
+        query: { from, to, ...(JSON.parse(settled) as AssumptionEdits) },
+        signal,
+      }),
+    enabled: settled !== '{}',
     placeholderData: (previous) => previous,
     retry: false,
   });
-  const asked = useQuery({
-    queryKey: practiceKey(id, 'report', from, to, key),
-    queryFn: ({ signal }) =>
-      request<Report>('GET', `/practices/${id}/report`, {
-        query: { from, to, ...(JSON.parse(key) as AssumptionEdits) },
-        signal,
-      }),
-    enabled: key !== '{}' && (records.isError || recomputed.isError),
-    placeholderData: (previous) => previous,
-  });
-  if (key === '{}') return { levers: report.levers, source: 'server', error: null };
-  if (recomputed.data && !recomputed.isPlaceholderData) {
-    return { levers: recomputed.data, source: 'browser', error: null };
-  }
-  if (asked.data) return { levers: asked.data.levers, source: 'asked', error: asked.error };
-  return { levers: recomputed.data ?? report.levers, source: 'waiting', error: asked.error };
+  if (key === '{}') return { levers: report.levers, source: 'report', error: null };
+  const levers = asked.data?.levers ?? report.levers;
+  if (settled !== key || asked.isFetching) return { levers, source: 'waiting', error: null };
+  if (asked.isError) return { levers, source: 'failed', error: asked.error };
+  return { levers, source: 'assumptions', error: null };
 }

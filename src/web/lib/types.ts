@@ -124,3 +124,26 @@ export interface RuleTargets {
   channel?: string | null;
   clientId?: string | null;
 }
+
+/** One stream in one month (src/app/monthly.ts): the report's stream figures for that month. */
+export interface MonthStream {
+  revenue: number;
+  hours: number;
+  effectiveHourlyRate: number | null;
+}
+
+export interface MonthFigures {
+  /** `2025-06` */
+  month: string;
+  from: string;
+  to: string;
+  /** By offer id; streams with neither revenue nor hours in the month are absent. */
+  streams: Record<string, MonthStream>;
+}
+
+/** `GET …/report/monthly`: each stream month by month over the report's period. */
+export interface MonthlySeries {
+  period: { from: string; to: string; days: number };
+  currency: string;
+  months: MonthFigures[];
+}

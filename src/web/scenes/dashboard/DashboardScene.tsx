@@ -1,8 +1,10 @@
 /**
  * The dashboard: the report of spec/analysis.md for the chosen period, built for a
  * glance — totals, the hourly-rate picture against 1:1, the foundation, the levers
- * (with editable assumptions recomputed in the browser), the ladder, the monthly
- * series and every stream's figures.
+ * (with editable assumptions, recomputed by the server), the ladder, the monthly
+ * series and every stream's figures. The report alone draws the page; the monthly series
+ * and the levers under edited assumptions are asked for after it, so a large practice
+ * shows its headline figures as soon as the report arrives.
  */
 import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';

@@ -1,6 +1,7 @@
 /**
  * The levers, worth most first, each with its yearly value, what it rests on and how
- * it was computed; their assumptions are editable and the ranking follows at once.
+ * it was computed; their assumptions are editable, and the server recomputes the levers
+ * and their ranking once typing pauses (hooks/whatif.ts).
  */
 import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { ASSUMPTIONS, type Assumptions } from '../../../domain/analysis/assumptions.ts';
@@ -112,7 +113,7 @@ export function Levers({
       title="Levers, worth most first"
       subtitle="Each lever's projected value over a year, from your own data."
       aside={
-        whatIf.source !== 'server' && (
+        (whatIf.source === 'waiting' || whatIf.source === 'assumptions') && (
           <Badge
             variant="light"
             color={whatIf.source === 'waiting' ? 'gray' : 'violet'}
@@ -130,8 +131,15 @@ export function Levers({
       <Stack
         gap="xs"
         component="ol"
-        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        style={{
+          listStyle: 'none',
+          padding: 0,
+          margin: 0,
+          opacity: whatIf.source === 'waiting' ? 0.6 : 1,
+          transition: 'opacity 120ms',
+        }}
         aria-live="polite"
+        aria-busy={whatIf.source === 'waiting'}
       >
         {whatIf.levers.map((lever, rank) => (
           <Paper key={lever.id} withBorder p="sm" component="li" data-lever={lever.id}>

@@ -1,7 +1,7 @@
 /**
  * Revenue and hours by stream, month by month over the period: each month's figures
- * are the report's own stream revenue and hours with that month as the period,
- * computed in the browser from the practice's records.
+ * are the report's own stream revenue and hours with that month as the period, from
+ * the server (`GET …/report/monthly`).
  */
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Text } from '@mantine/core';
@@ -10,7 +10,7 @@ import { ChartLegend } from '../../components/ChartLegend.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { formatHours, formatMoneyShort, formatMonth } from '../../lib/format.ts';
-import type { MonthFigures } from '../../lib/recompute.ts';
+import type { MonthFigures } from '../../lib/types.ts';
 import { Section } from './Section.tsx';
 
 const COLORS = [
@@ -92,7 +92,7 @@ export function MonthlyCharts({
       subtitle="Each month computed exactly as the report computes its period; payments and hours on no offer are left out."
     >
       {error ? (
-        <ErrorAlert error={error} title="The monthly figures need the practice's records" />
+        <ErrorAlert error={error} title="The monthly figures could not be computed" />
       ) : null}
       {!months && !error && <Loading label="Loading the monthly figures…" />}
       {months && (

@@ -1,10 +1,14 @@
-/** The practice's totals at a glance: revenue, net, hours, hourly rates and the stage. */
+/**
+ * The practice's totals at a glance: revenue, net, hours, hourly rates and the stage —
+ * the dashboard's first meaningful render, marked as such (marks.ts).
+ */
 import { Badge, Paper, SimpleGrid, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { Report } from '../../../domain/analysis/report.ts';
 import { Figure } from '../../components/Figure.tsx';
 import { formatHours, formatMoney, formatRate } from '../../lib/format.ts';
 import { STAGE_LABELS } from './labels.ts';
+import { markFiguresShown } from './marks.ts';
 
 function Stat({ label, children, hint }: { label: string; children: ReactNode; hint?: ReactNode }) {
   return (
@@ -27,6 +31,7 @@ function Stat({ label, children, hint }: { label: string; children: ReactNode; h
 export function Totals({ report }: { report: Report }) {
   const { totals, currency } = report;
   const stage = STAGE_LABELS[report.readiness.stage];
+  useEffect(markFiguresShown, []);
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
       <Stat
