@@ -10,6 +10,7 @@ import { generateDemo } from '../src/domain/demo/index.ts';
 import {
   decodeModel,
   forecast,
+  historySeries,
   type ScenarioInput,
   simulateForecast,
 } from '../src/domain/forecast/index.ts';
@@ -86,6 +87,9 @@ describeEachEngine('API: forecast', (ctx) => {
     expect(got.status).toBe(200);
     expect(got.text.length).toBeLessThan(200_000);
     const model = decodeModel(got.body);
+    const history = (got.body as { history: { months: string[]; revenue: number[] } }).history;
+    expect(history).toEqual(historySeries(generateDemo({ endDate: END })));
+    expect(history.months.at(-1)).toBe('2026-10');
     const options = { months: 12, runs: 1000, seed: 9, scenarios: [course] };
     const asked = await advisor.post(url, options);
     expect(JSON.parse(JSON.stringify(simulateForecast(model, options)))).toEqual(asked.body);

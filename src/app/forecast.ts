@@ -14,6 +14,8 @@ import {
   type ForecastOptions,
   fitForecastModel,
   forecast,
+  type HistorySeries,
+  historySeries,
   readScenario,
   type Scenario,
   type ScenarioInput,
@@ -102,20 +104,26 @@ export async function forecastAs(
   return buildForecast(store, access.practiceId, request);
 }
 
+export interface ModelTransfer extends EncodedModel {
+  /** The full months of history the fan chart draws before the forecast. */
+  history: HistorySeries;
+}
+
 /**
- * The practice's fitted forecast model, JSON-safe (domain/forecast/transfer.ts), for a
- * member: the web page's worker simulates scenarios on it without asking again, to the
- * same numbers as `buildForecast`.
+ * The practice's fitted forecast model, JSON-safe (domain/forecast/transfer.ts), and its
+ * monthly history, for a member: the web page's worker simulates scenarios on it without
+ * asking again, to the same numbers as `buildForecast`.
  */
 export async function forecastModelAs(
   store: Store,
   access: PracticeAccess,
   options: FitOptions = {},
-): Promise<EncodedModel> {
+): Promise<ModelTransfer> {
   authorize(access, 'read');
   const data = await loadPracticeData(store.db, access.practiceId);
   try {
-    return encodeModel(fitForecastModel(data, options));
+    const model = fitForecastModel(data, options);
+    return { ...encodeModel(model), history: historySeries(data, model.asOf) };
   } catch (error) {
     return fromForecastError(error);
   }

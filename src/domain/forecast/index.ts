@@ -33,7 +33,7 @@ export {
   type ScenarioInput,
   scenarioSchema,
 } from './scenario-schema.ts';
-export { historySeries } from './series.ts';
+export { type HistorySeries, historySeries } from './series.ts';
 export { decodeModel, type EncodedModel, encodeModel, MODEL_FORMAT } from './transfer.ts';
 
 export const FORECAST_DEFAULTS = { months: 24, runs: 2000, seed: 7, historyMonths: 24 } as const;

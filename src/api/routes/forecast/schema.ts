@@ -98,8 +98,15 @@ export const forecastModelSchema = z
   .object({
     format: z.literal(MODEL_FORMAT),
     model: z.record(z.string(), z.unknown()),
+    history: z.object({
+      currency: z.string(),
+      months: z.array(z.string()),
+      revenue: z.array(z.number()),
+      hours: z.array(z.number()),
+      effectiveHourlyRate: z.array(z.number().nullable()),
+    }),
   })
   .openapi('ForecastModel', {
     description:
-      'The fitted model, JSON-safe (typed arrays as `{ "$typed", "values" }`): the web page simulates scenarios on it in a worker, to the same numbers as POST …/forecast',
+      'The fitted model, JSON-safe (typed arrays as `{ "$typed", "values" }`), and the full months of history: the web page simulates scenarios on it in a worker, to the same numbers as POST …/forecast',
   });
