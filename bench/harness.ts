@@ -3,6 +3,7 @@
  * baseline (same run, same data, interleaved), and the result document written to
  * bench/results/. Scenarios live in bench/scenarios/; bench/run.ts is the command.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -20,12 +21,47 @@ export interface BenchOptions {
   warmup: number;
 }
 
-/** One thing timed: `run` is called (and awaited) once per run with the scenario's state. */
+/**
+ * One thing timed: `run` is called (and awaited) once per run with the scenario's state.
+ * It is timed from the outside, unless it returns a `Timed`: then its own figures count
+ * (for work done in a child process, timed there, without the process's start).
+ */
 export interface Measure<S> {
   name: string;
   description: string;
   run(state: S): unknown;
 }
+
+/**
+ * What a measure returns when it times itself: wall and CPU ms of the work (either left
+ * out: timed from the outside), and extra figures of the run (rows/s, peak RSS MB…),
+ * whose medians the result reports beside the times.
+ */
+export class Timed {
+  constructor(
+    readonly figures: Record<string, number>,
+    readonly ms?: number,
+    readonly cpuMs?: number,
+  ) {}
+}
+
+/**
+ * CPU ms (user + system) of this process's finished child processes so far, from
+ * /proc/self/stat (0 where there is none): the difference around a spawned command is
+ * that command's CPU time. Clock ticks, so 10 ms resolution on most Linux systems.
+ */
+export function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of the file (cutime, cstime); the slice starts at field 3.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+const CLOCK_TICKS = 100;
 
 /** A scenario's state after setup, what the setup measured, and how to clean up. */
 export interface Prepared<S> {
@@ -51,7 +87,17 @@ export interface Scenario<S> {
   baseline: Measure<S>;
   /** The measure whose ratio to the baseline is the scenario's headline `ratio`. */
   headline: string;
+  /**
+   * How ratios read. `time` (default): median ÷ the baseline's, lower is better.
+   * `throughput`: the baseline's median ÷ this one's, i.e. this measure's rate (rows/s)
+   * as a fraction of the baseline's on the same work, higher is better.
+   */
+  ratio?: RatioKind;
+  /** Sizes and run counts this scenario uses when the command line does not set them (not in --smoke). */
+  defaults?: Partial<Pick<BenchOptions, 'payments' | 'timeEntries' | 'runs' | 'warmup'>>;
 }
+
+export type RatioKind = 'time' | 'throughput';
 
 /**
  * Any scenario, whatever its state: what the registry lists. (`Measure.run` is a method,
@@ -79,6 +125,8 @@ export interface MeasureResult extends Stats {
   cpuRatio: number;
   /** Every timed run, ms, in run order. */
   samples: number[];
+  /** Medians of the extra figures the measure reported (see `Timed`), when it did. */
+  figures?: Record<string, number>;
 }
 
 export interface Machine {
@@ -100,8 +148,12 @@ export interface ScenarioResult {
   runs: number;
   warmup: number;
   unit: 'ms';
-  /** The measures, then `baseline`; `ratio` of each is its median ÷ the baseline's. */
+  /**
+   * The measures, then `baseline`; `ratio` of each is its median ÷ the baseline's, or the
+   * inverse when `ratioKind` is `throughput`.
+   */
   measures: Record<string, MeasureResult>;
+  ratioKind: RatioKind;
   baseline: string;
   /** headline measure median ÷ baseline median. */
   ratio: number;
@@ -151,16 +203,33 @@ const collectGarbage: () => void = (() => {
 interface Sample {
   wall: number;
   cpu: number;
+  figures?: Record<string, number>;
 }
 
 async function timeOnce<S>(measure: Measure<S>, state: S): Promise<Sample> {
   collectGarbage();
   const cpu = process.cpuUsage();
   const start = performance.now();
-  await measure.run(state);
+  const result = await measure.run(state);
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
+  const ownCpu = (used.user + used.system) / 1000;
+  if (!(result instanceof Timed)) return { wall, cpu: ownCpu };
+  return { wall: result.ms ?? wall, cpu: result.cpuMs ?? ownCpu, figures: result.figures };
+}
+
+/** Medians of each figure over the samples that have it. */
+function figureMedians(samples: readonly Sample[]): Record<string, number> | undefined {
+  const names = new Set(samples.flatMap((s) => Object.keys(s.figures ?? {})));
+  if (names.size === 0) return undefined;
+  const out: Record<string, number> = {};
+  for (const name of names) {
+    const values = samples.flatMap((s) =>
+      s.figures && name in s.figures ? [s.figures[name]!] : [],
+    );
+    out[name] = round(statsOf(values).median, 2);
+  }
+  return out;
 }
 
 /**
@@ -200,18 +269,23 @@ export async function runScenario<S>(
     const cpu = (name: string) => statsOf(samples.get(name)!.map((s) => s.cpu)).median;
     const base = statsOf(wall(scenario.baseline.name));
     const baseCpu = cpu(scenario.baseline.name);
+    const ratioKind = scenario.ratio ?? 'time';
+    const ratio = (value: number, baseline: number) =>
+      round(ratioKind === 'time' ? value / baseline : baseline / value, 2);
     const measures: Record<string, MeasureResult> = {};
     for (const m of all) {
       const stats = statsOf(wall(m.name));
+      const figures = figureMedians(samples.get(m.name)!);
       measures[m.name] = {
         description: m.description,
         median: round(stats.median, 2),
         min: round(stats.min, 2),
         max: round(stats.max, 2),
-        ratio: round(stats.median / base.median, 2),
+        ratio: ratio(stats.median, base.median),
         cpuMedian: round(cpu(m.name), 2),
-        cpuRatio: round(cpu(m.name) / baseCpu, 2),
+        cpuRatio: ratio(cpu(m.name), baseCpu),
         samples: wall(m.name).map((ms) => round(ms, 2)),
+        ...(figures ? { figures } : {}),
       };
     }
     return {
@@ -224,6 +298,7 @@ export async function runScenario<S>(
       warmup: options.warmup,
       unit: 'ms',
       measures,
+      ratioKind,
       baseline: scenario.baseline.name,
       ratio: measures[scenario.headline]!.ratio,
       cpuRatio: measures[scenario.headline]!.cpuRatio,
@@ -239,7 +314,16 @@ export async function runScenario<S>(
 
 /** The result as a short aligned table. */
 export function formatResult(result: ScenarioResult): string {
-  const header = ['measure', 'median ms', 'min ms', 'max ms', '× baseline', 'cpu ms', 'cpu ×'];
+  const times = result.ratioKind === 'time';
+  const header = [
+    'measure',
+    'median ms',
+    'min ms',
+    'max ms',
+    times ? '× baseline' : 'rate ÷ baseline',
+    'cpu ms',
+    times ? 'cpu ×' : 'cpu rate ÷',
+  ];
   const rows = Object.entries(result.measures).map(([name, m]) => [
     name,
     fixed(m.median),
@@ -261,7 +345,18 @@ export function formatResult(result: ScenarioResult): string {
     `${result.scenario}: ${thousands(payments)} payments + ${thousands(timeEntries)} time entries, ${plural(result.runs, 'run')} after ${plural(result.warmup, 'warm-up')}`,
     line(header),
     ...rows.map(line),
-    `ratio (${result.headline} ÷ ${result.baseline}): ${fixed(result.ratio)} (CPU time: ${fixed(result.cpuRatio)})`,
+    ...Object.entries(result.measures).flatMap(([name, m]) =>
+      m.figures
+        ? [
+            `${name}: ${Object.entries(m.figures)
+              .map(([k, v]) => `${k} ${fixed(v)}`)
+              .join(', ')}`,
+          ]
+        : [],
+    ),
+    times
+      ? `ratio (${result.headline} ÷ ${result.baseline}): ${fixed(result.ratio)} (CPU time: ${fixed(result.cpuRatio)})`
+      : `ratio (${result.headline}'s rate ÷ ${result.baseline}'s): ${fixed(result.ratio)} (CPU time: ${fixed(result.cpuRatio)})`,
     `setup: ${setup}`,
     `machine: ${cpuModel}, ${cpus} cpus, ${totalMemGB} GB, node ${node}, load average ${loadAverage.start} → ${loadAverage.end}`,
   ].join('\n');

@@ -37,6 +37,8 @@ class UsageError extends Error {}
 interface Plan {
   scenarios: AnyScenario[];
   options: BenchOptions;
+  /** The options of one scenario: `options` with the scenario's defaults where no flag set them. */
+  optionsFor: (scenario: AnyScenario) => BenchOptions;
   /** Where each scenario's result goes. */
   target: (scenario: string) => string;
 }
@@ -89,14 +91,29 @@ function plan(argv: string[]): Plan | 'help' | 'list' {
     seed: integer(values.seed, '--seed', LARGE_DEFAULTS.seed, 0),
   };
 
+  const optionsFor = (scenario: AnyScenario): BenchOptions => {
+    const d = smoke ? {} : (scenario.defaults ?? {});
+    const sized = values.size !== undefined || envSize !== undefined;
+    return {
+      ...options,
+      payments: values.payments || sized ? options.payments : (d.payments ?? options.payments),
+      timeEntries:
+        values['time-entries'] || sized
+          ? options.timeEntries
+          : (d.timeEntries ?? options.timeEntries),
+      runs: values.runs ? options.runs : (d.runs ?? options.runs),
+      warmup: values.warmup ? options.warmup : (d.warmup ?? options.warmup),
+    };
+  };
+
   const out = values.out ?? (smoke ? path.join(os.tmpdir(), 'fulcrum-bench-smoke') : RESULTS_DIR);
   if (out.endsWith('.json')) {
     if (scenarios.length !== 1) {
       throw new UsageError('--out FILE.json needs exactly one --scenario; give a directory');
     }
-    return { scenarios, options, target: () => path.resolve(out) };
+    return { scenarios, options, optionsFor, target: () => path.resolve(out) };
   }
-  return { scenarios, options, target: (name) => path.resolve(out, `${name}.json`) };
+  return { scenarios, options, optionsFor, target: (name) => path.resolve(out, `${name}.json`) };
 }
 
 /** A whole number ≥ min; `100000`, `100_000` and `100,000` are all accepted. */
@@ -127,10 +144,10 @@ async function main(argv: string[]): Promise<number> {
     for (const s of SCENARIOS) process.stdout.write(`${s.name}\t${s.description}\n`);
     return 0;
   }
-  const { scenarios, options, target } = chosen;
+  const { scenarios, optionsFor, target } = chosen;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   for (const scenario of scenarios) {
-    const result = await runScenario(scenario, options, log);
+    const result = await runScenario(scenario, optionsFor(scenario), log);
     const file = target(scenario.name);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -3,6 +3,11 @@
  * `Scenario` (bench/harness.ts) in its own file here, added to this list.
  */
 import type { AnyScenario } from '../harness.ts';
+import { importPgScenario, importSqliteScenario } from './import.ts';
 import { reportScenario } from './report.ts';
 
-export const SCENARIOS: readonly AnyScenario[] = [reportScenario];
+export const SCENARIOS: readonly AnyScenario[] = [
+  reportScenario,
+  importSqliteScenario,
+  importPgScenario,
+];
