@@ -4,10 +4,12 @@
  */
 import type { AnyScenario } from '../harness.ts';
 import { importPgScenario, importSqliteScenario } from './import.ts';
+import { pageScenario } from './page.ts';
 import { reportScenario } from './report.ts';
 
 export const SCENARIOS: readonly AnyScenario[] = [
   reportScenario,
   importSqliteScenario,
   importPgScenario,
+  pageScenario,
 ];

@@ -1,0 +1,443 @@
+/**
+ * Scenario `page`: the dashboard of a large practice (1,000,000 payments and 1,000,000
+ * time entries by default) in headless Chromium, served by the real server
+ * (`fulcrum serve` in a child process) from a SQLite file: the time from navigation to
+ * the first meaningful render — the headline figures on screen, which the page marks
+ * with `performance.mark` (src/web/scenes/dashboard/marks.ts) — read in the page.
+ *
+ * - `cold`: the first visit after the server started (nothing cached, nothing compiled):
+ *   every run gets a server of its own, started before the rounds and never visited.
+ * - `warm`: the same server again, which has shown the dashboard before (its report
+ *   cache, if any, holds the report).
+ * - `shell`: the sign-in page (the same JavaScript, no data): what the page costs
+ *   before any figure.
+ * - baseline `static`: a navigation to the server's trivial health route (`/healthz`,
+ *   a few bytes of JSON) until its load event: what any navigation to this server in
+ *   this browser costs. Every visit, baseline too, is a new browser context (empty HTTP
+ *   cache) with the signed-in session's cookies, so the JavaScript is downloaded and
+ *   compiled each time, as on a first visit.
+ *
+ * The setup also reports the gzipped size (level 9) of the JavaScript files of dist/web
+ * that the dashboard fetched, against the 350 KB target. See bench/README.md.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { CHROMIUM, launchBrowser } from '../../e2e/support/browser.ts';
+import { signUp } from '../../src/app/accounts.ts';
+import { webAssetsBuilt, webAssetsDir } from '../../src/cli/web-assets.ts';
+import { openStore } from '../../src/store/connect.ts';
+import { upsertMembership } from '../../src/store/membership.repository.ts';
+import { createPractice } from '../../src/store/practice.repository.ts';
+import { savePracticeData } from '../../src/store/records.repository.ts';
+import { FIGURES_MARK } from '../../src/web/scenes/dashboard/marks.ts';
+import { generateLargePractice } from '../data.ts';
+import { type Scenario, Timed } from '../harness.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const USER = { email: 'bench@example.com', password: 'a long bench passphrase, not a secret' };
+/** Bump when what the cached database holds changes. */
+const DB_FORMAT = 1;
+/** A visit slower than this is a failure, not a figure. */
+const VISIT_TIMEOUT_MS = 180_000;
+/** The JavaScript budget of the dashboard, gzipped (issue #7). */
+export const JS_BUDGET_KB = 350;
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+interface State {
+  browser: Browser;
+  /** The signed-in session, for each visit's new context. */
+  session: Awaited<ReturnType<BrowserContext['storageState']>>;
+  practiceId: number;
+  warm: Server;
+  /** Fresh servers for the cold visits, one per run, started before the rounds. */
+  cold: Promise<Server>[];
+}
+
+/** What the visits read of the page's User Timing (bench/ is type-checked without the DOM). */
+interface PageEntry {
+  name: string;
+  startTime: number;
+  responseEnd: number;
+  loadEventEnd: number;
+}
+interface PagePerformance {
+  getEntriesByName(name: string, type: string): PageEntry[];
+  getEntriesByType(type: string): PageEntry[];
+}
+declare const document: { querySelector(selector: string): unknown };
+
+/** One visit: a new context, a navigation, and what the page measured. */
+interface Visit {
+  /** ms from the navigation's start to `done`, as the page's clock says. */
+  ms: number;
+  figures: Record<string, number>;
+}
+
+/** Debian's Chromium, installed when missing and we are root (as scripts/test.sh does). */
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`no Chromium at ${CHROMIUM}: sudo apt-get install -y chromium`);
+  }
+  const run = (args: string[]) => {
+    const r = spawnSync('apt-get', args, {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (${r.status})`);
+  };
+  run(['update', '-qq']);
+  run(['install', '-y', '-qq', 'chromium']);
+}
+
+/** `npm run build:web`: always for a measured run; for --smoke only when nothing is built. */
+function buildPage(smoke: boolean): number {
+  if (smoke && webAssetsBuilt(webAssetsDir())) return 0;
+  const start = performance.now();
+  const r = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`npm run build:web failed (${r.status})`);
+  return performance.now() - start;
+}
+
+/**
+ * The SQLite file of the large practice with a member to sign in as, built once per
+ * size and seed and kept in the temp directory (building 2,000,000 rows takes minutes).
+ */
+async function practiceFile(payments: number, timeEntries: number, seed: number) {
+  const dir = path.join(os.tmpdir(), 'fulcrum-bench-page');
+  const file = path.join(
+    dir,
+    `practice-${payments}-${timeEntries}-${seed}-v${DB_FORMAT}-${generatorHash()}.db`,
+  );
+  const meta = `${file}.json`;
+  if (existsSync(file) && existsSync(meta)) {
+    const saved = JSON.parse(readFileSync(meta, 'utf8')) as { practiceId: number; rows: number };
+    return { file, ...saved, built: false, buildMs: 0 };
+  }
+  mkdirSync(dir, { recursive: true });
+  const start = performance.now();
+  const partial = `${file}.partial`;
+  rmSync(partial, { force: true });
+  const store = await openStore(partial);
+  let practiceId: number;
+  let rows = 0;
+  try {
+    const data = generateLargePractice({ payments, timeEntries, seed });
+    for (const list of [data.payments, data.timeEntries, data.clients, data.costs]) {
+      rows += list.length;
+    }
+    rows += data.conversations.length;
+    practiceId = await createPractice(store.db, data.practice);
+    await savePracticeData(store.db, practiceId, data);
+    const now = new Date();
+    const user = await signUp(store.db, USER, now);
+    await upsertMembership(store.db, {
+      practiceId,
+      userId: user.id,
+      role: 'owner',
+      createdAt: now.toISOString(),
+    });
+  } finally {
+    await store.close();
+  }
+  renameSync(partial, file);
+  writeFileSync(meta, JSON.stringify({ practiceId, rows }));
+  return { file, practiceId, rows, built: true, buildMs: performance.now() - start };
+}
+
+/** A short hash of the sources the generated practice depends on (a change rebuilds it). */
+function generatorHash(): string {
+  const demo = path.join(ROOT, 'src/domain/demo');
+  const files = [
+    path.join(ROOT, 'bench/data.ts'),
+    path.join(ROOT, 'src/domain/model.ts'),
+    ...readdirSync(demo)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(demo, f)),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(readFileSync(f));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** `fulcrum serve` on the file, in a child process, on a free loopback port. */
+function startServer(file: string): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    ['bin/fulcrum.mjs', 'serve', '--db', file, '--port', '0', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const fail = (why: string) => {
+      child.kill('SIGKILL');
+      reject(new Error(`fulcrum serve: ${why}\n${out}`));
+    };
+    const timer = setTimeout(() => fail('no URL after 60 s'), 60_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /at (http:\/\/[^\s]+)/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        child.stdout?.removeAllListeners('data');
+        child.stdout?.resume();
+        resolve({ url: url.replace(/\.$/, ''), child });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(`exited with ${code}`);
+    });
+  });
+}
+
+function stopServer(server: Server): void {
+  server.child.removeAllListeners('exit');
+  if (server.child.exitCode === null) server.child.kill('SIGTERM');
+}
+
+/** The visit's new context, signed in (or not), with a fresh HTTP cache. */
+async function context(state: State, signedIn: boolean): Promise<BrowserContext> {
+  const ctx = await state.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+    ...(signedIn ? { storageState: state.session } : {}),
+  });
+  ctx.setDefaultTimeout(VISIT_TIMEOUT_MS);
+  return ctx;
+}
+
+/**
+ * Opens the dashboard and waits for the mark; the time is the mark's, on the page's
+ * clock (0 = the navigation's start). Figures: the report request's own duration and
+ * when its answer had arrived, and the time to the navigation's response.
+ */
+async function visitDashboard(state: State, server: Server): Promise<Visit> {
+  const ctx = await context(state, true);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/p/${state.practiceId}/dashboard`, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      (mark) =>
+        (performance as unknown as PagePerformance).getEntriesByName(mark, 'mark').length > 0,
+      FIGURES_MARK,
+      { polling: 'raf', timeout: VISIT_TIMEOUT_MS },
+    );
+    return await page.evaluate((mark) => {
+      const perf = performance as unknown as PagePerformance;
+      const shown = perf.getEntriesByName(mark, 'mark')[0]!.startTime;
+      const nav = perf.getEntriesByType('navigation')[0]!;
+      const resources = perf.getEntriesByType('resource');
+      const report = resources.find((e) => /\/api\/practices\/\d+\/report(\?|$)/.test(e.name));
+      const scripts = resources
+        .filter((e) => e.name.endsWith('.js') && e.startTime < shown)
+        .reduce((end, e) => Math.max(end, e.responseEnd), 0);
+      return {
+        ms: shown,
+        figures: {
+          documentMs: nav.responseEnd,
+          scriptsLoadedMs: scripts,
+          reportRequestMs: report ? report.responseEnd - report.startTime : -1,
+          reportArrivedMs: report ? report.responseEnd : -1,
+        },
+      };
+    }, FIGURES_MARK);
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The sign-in page (no session) until its form is on screen. */
+async function visitShell(state: State): Promise<Visit> {
+  const ctx = await context(state, false);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${state.warm.url}/sign-in`, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => (document.querySelector('button[type="submit"]') ? performance.now() : 0),
+      undefined,
+      { polling: 'raf', timeout: VISIT_TIMEOUT_MS },
+    );
+    return { ms: (await handle.jsonValue()) as number, figures: {} };
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** `/healthz` until its load event. */
+async function visitStatic(state: State): Promise<Visit> {
+  const ctx = await context(state, true);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(`${state.warm.url}/healthz`, { waitUntil: 'load' });
+    const ms = await page.evaluate(
+      () =>
+        (performance as unknown as PagePerformance).getEntriesByType('navigation')[0]!.loadEventEnd,
+    );
+    return { ms, figures: {} };
+  } finally {
+    await ctx.close();
+  }
+}
+
+const timed = (visit: Visit) => new Timed(visit.figures, visit.ms);
+
+/**
+ * Signs in through the page (the sign-in form), opens the dashboard until its monthly
+ * charts are drawn, and sums the gzipped size of every JavaScript file of dist/web it
+ * fetched.
+ */
+async function signInAndWeigh(browser: Browser, server: Server, practiceId: number) {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  ctx.setDefaultTimeout(VISIT_TIMEOUT_MS);
+  try {
+    const page = await ctx.newPage();
+    const scripts = new Set<string>();
+    page.on('response', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/assets/') && pathname.endsWith('.js')) scripts.add(pathname);
+    });
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill(USER.email);
+    await page.getByLabel('Password').fill(USER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/p\/\d+/);
+    await page.goto(`${server.url}/p/${practiceId}/dashboard`);
+    await page.locator('[data-figure="totals.revenue"]').waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    const dir = webAssetsDir();
+    let raw = 0;
+    let gzip = 0;
+    for (const file of scripts) {
+      const bytes = readFileSync(path.join(dir, file));
+      raw += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    return {
+      session: await ctx.storageState(),
+      jsFiles: scripts.size,
+      jsKB: Math.round(raw / 102.4) / 10,
+      jsGzipKB: Math.round(gzip / 102.4) / 10,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+export const pageScenario: Scenario<State> = {
+  name: 'page',
+  description:
+    'the dashboard of a large practice in headless Chromium, from navigation to the headline figures on screen (cold: first visit after the server started; warm: again), against a navigation to the same server’s trivial /healthz',
+  headline: 'warm',
+  defaults: { payments: 1_000_000, timeEntries: 1_000_000, runs: 5, warmup: 1 },
+
+  async setup(options) {
+    const smoke = options.payments <= 5_000 && options.timeEntries <= 5_000;
+    ensureChromium();
+    const buildMs = buildPage(smoke);
+    const db = await practiceFile(options.payments, options.timeEntries, options.seed);
+    const servers: Server[] = [];
+    let browser: Browser | undefined;
+    const coldCount = options.warmup + options.runs;
+    const cold: Promise<Server>[] = [];
+    const dispose = async () => {
+      await browser?.close();
+      for (const s of servers) stopServer(s);
+      for (const pending of cold) pending.then(stopServer, () => {});
+    };
+    try {
+      let start = performance.now();
+      const warm = await startServer(db.file);
+      servers.push(warm);
+      const serverStartMs = performance.now() - start;
+      browser = await launchBrowser();
+      start = performance.now();
+      const weighed = await signInAndWeigh(browser, warm, db.practiceId);
+      const firstVisitMs = performance.now() - start;
+      // The cold runs' servers, started now, one after another (each warms up alone).
+      for (let i = 0; i < coldCount; i++) {
+        const next = (cold.at(-1) ?? Promise.resolve()).then(() => startServer(db.file));
+        cold.push(next);
+      }
+      await Promise.all(cold);
+      const setup: Record<string, number | string> = {
+        rows: db.rows,
+        databaseMs: Math.round(db.buildMs),
+        database: db.built ? 'built' : 'cached',
+        buildWebMs: Math.round(buildMs),
+        serverStartMs: Math.round(serverStartMs),
+        signInAndFirstDashboardMs: Math.round(firstVisitMs),
+        jsFiles: weighed.jsFiles,
+        jsKB: weighed.jsKB,
+        jsGzipKB: weighed.jsGzipKB,
+        jsBudgetKB: JS_BUDGET_KB,
+      };
+      return {
+        // The cold measure takes (and stops) one server of `cold` per run.
+        state: { browser, session: weighed.session, practiceId: db.practiceId, warm, cold },
+        setup,
+        records: { rows: db.rows, payments: options.payments, timeEntries: options.timeEntries },
+        dispose,
+      };
+    } catch (error) {
+      await dispose();
+      throw error;
+    }
+  },
+
+  measures: [
+    {
+      name: 'warm',
+      description:
+        'dashboard, navigation → headline figures rendered (page mark), on a server that has shown it before',
+      run: async (state) => timed(await visitDashboard(state, state.warm)),
+    },
+    {
+      name: 'cold',
+      description:
+        'the same on a server just started, first visit (nothing cached or compiled on the server)',
+      run: async (state) => {
+        const next = state.cold.shift();
+        if (!next) throw new Error('page: no fresh server left for a cold visit');
+        const server = await next;
+        try {
+          return timed(await visitDashboard(state, server));
+        } finally {
+          stopServer(server);
+        }
+      },
+    },
+    {
+      name: 'shell',
+      description: 'the sign-in page (same JavaScript, no data) until its form is on screen',
+      run: async (state) => timed(await visitShell(state)),
+    },
+  ],
+  baseline: {
+    name: 'static',
+    description:
+      'navigation to the same server’s /healthz (a few bytes of JSON) until its load event',
+    run: async (state) => timed(await visitStatic(state)),
+  },
+};
