@@ -1,5 +1,7 @@
 /** `GET …/report`: the analysis of spec/analysis.md for a period, with lever assumptions. */
-import { reportAs } from '../../../app/as-member.ts';
+import type { TypedResponse } from 'hono';
+import type { JSONValue } from 'hono/utils/types';
+import { reportJsonAs } from '../../../app/report-cache.ts';
 import type { Deps } from '../../context.ts';
 import { errors, json, practiceErrors, practiceParams } from '../common.schema.ts';
 import { defineRoute, router } from '../define.ts';
@@ -25,11 +27,15 @@ export function reportRoutes(deps: Deps) {
     for (const name of ASSUMPTION_PARAMS) {
       if (typeof query[name] === 'number') assumptions[name] = query[name];
     }
-    const document = await reportAs(deps.store, c.get('access'), {
+    // The document's JSON text, kept per practice, period and assumptions until the
+    // practice's data changes (app/report-cache.ts): a repeated question costs a look-up.
+    const text = await reportJsonAs(deps.store, c.get('access'), {
       from: query.from,
       to: query.to,
       assumptions,
     });
-    return c.json(document as unknown as Record<string, unknown>, 200);
+    const response = c.body(text, 200, { 'Content-Type': 'application/json' });
+    // The body is the document's JSON text: typed as the JSON it is, for the web client.
+    return response as unknown as TypedResponse<Record<string, JSONValue>, 200, 'json'>;
   });
 }

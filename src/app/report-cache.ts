@@ -1,0 +1,197 @@
+/**
+ * The report cache: a computed report kept as its JSON text, per practice, period and
+ * assumptions, under the practice's data revision (store/revision.repository.ts). Every
+ * store function that writes practice data bumps the revision in the same transaction,
+ * so one primary-key read per request tells whether a kept text still holds — also when
+ * another server process on the same database wrote. A hit costs that read and a map
+ * look-up; nothing is parsed or serialised again.
+ *
+ * - Single flight: concurrent requests for an entry not computed yet share one
+ *   computation (50 requests on a cold cache compute the report once).
+ * - Bounded: least recently used entries go first beyond `maxEntries` entries or
+ *   `maxBytes` of text (UTF-16 size, what V8 holds); entries of a practice's older
+ *   revisions are dropped as soon as a newer revision is read.
+ * - Per store: the entries belong to the `Store` object (the open database), so a test's
+ *   or a restored database's new store starts empty.
+ *
+ * `cached` is the generic part, for any JSON document computed from a practice's data;
+ * `reportJson` wraps `buildReport`. Callers authorize first (the access is per practice,
+ * and the key starts with the practice id, so one practice never reads another's entry).
+ */
+import type { Store } from '../store/connect.ts';
+import { readRevision } from '../store/revision.repository.ts';
+import { authorize, type PracticeAccess } from './access.ts';
+import { buildReport, type ReportOptions } from './report.ts';
+
+export interface CacheLimits {
+  /** Most entries kept (default 256). */
+  maxEntries: number;
+  /** Most text kept, bytes at 2 per UTF-16 unit (default 64 MiB). */
+  maxBytes: number;
+}
+
+export const DEFAULT_CACHE_LIMITS: CacheLimits = { maxEntries: 256, maxBytes: 64 * 1024 * 1024 };
+
+export interface CacheStats {
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  /** Computations started (a miss joining one in flight starts none). */
+  computes: number;
+}
+
+interface Entry {
+  practiceId: number;
+  revision: number;
+  text: string;
+}
+
+class JsonCache {
+  /** In use order: the first is the least recently used. */
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<string>>();
+  /** The newest revision read of each practice. */
+  private readonly newest = new Map<number, number>();
+  private bytes = 0;
+  private readonly stats = { hits: 0, misses: 0, computes: 0 };
+
+  constructor(readonly limits: CacheLimits) {}
+
+  async get(
+    store: Store,
+    practiceId: number,
+    key: string,
+    compute: () => Promise<unknown>,
+  ): Promise<string> {
+    const revision = await readRevision(store.db, practiceId);
+    this.forgetOlder(practiceId, revision);
+    const id = `${practiceId}\u0000${revision}\u0000${key}`;
+    const hit = this.entries.get(id);
+    if (hit) {
+      this.stats.hits++;
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      return hit.text;
+    }
+    this.stats.misses++;
+    const pending = this.inFlight.get(id);
+    if (pending) return pending;
+    this.stats.computes++;
+    // The revision was read before the computation reads the data: what is kept under it
+    // is at least as new as the revision, never older.
+    const started = compute().then((value) => JSON.stringify(value));
+    this.inFlight.set(id, started);
+    try {
+      const text = await started;
+      this.put(id, { practiceId, revision, text });
+      return text;
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
+  snapshot(): CacheStats {
+    return { entries: this.entries.size, bytes: this.bytes, ...this.stats };
+  }
+
+  private put(id: string, entry: Entry): void {
+    const size = entry.text.length * 2;
+    if (size > this.limits.maxBytes) return;
+    if ((this.newest.get(entry.practiceId) ?? entry.revision) > entry.revision) return;
+    this.entries.set(id, entry);
+    this.bytes += size;
+    for (const [oldest, old] of this.entries) {
+      if (this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) break;
+      this.drop(oldest, old);
+    }
+  }
+
+  private forgetOlder(practiceId: number, revision: number): void {
+    const newest = this.newest.get(practiceId);
+    if (newest !== undefined && newest >= revision) return;
+    this.newest.set(practiceId, revision);
+    if (newest === undefined) return;
+    for (const [id, entry] of this.entries) {
+      if (entry.practiceId === practiceId && entry.revision < revision) this.drop(id, entry);
+    }
+  }
+
+  private drop(id: string, entry: Entry): void {
+    this.entries.delete(id);
+    this.bytes -= entry.text.length * 2;
+  }
+}
+
+const caches = new WeakMap<Store, JsonCache>();
+
+function cacheOf(store: Store): JsonCache {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = new JsonCache(DEFAULT_CACHE_LIMITS);
+    caches.set(store, cache);
+  }
+  return cache;
+}
+
+/** Gives `store` its own limits (before its first use; a later call starts it empty). */
+export function configureCache(store: Store, limits: Partial<CacheLimits>): void {
+  caches.set(store, new JsonCache({ ...DEFAULT_CACHE_LIMITS, ...limits }));
+}
+
+export function cacheStats(store: Store): CacheStats {
+  return cacheOf(store).snapshot();
+}
+
+/**
+ * The JSON text of what `compute` returns for the practice, computed once per data
+ * revision and `key`. `key` names the document and every input it depends on besides
+ * the practice's data (`report|2025-01-01|2025-12-31|{"raise":0.1}`); the practice id
+ * and revision are added here. `compute` must read the practice's data only from the
+ * store (it is called after the revision is read), and the caller must have authorized
+ * the practice.
+ *
+ * @example const text = await cached(store, access.practiceId, `monthly|${from}|${to}`, () => monthly(store, id, { from, to }));
+ */
+export function cached(
+  store: Store,
+  practiceId: number,
+  key: string,
+  compute: () => Promise<unknown>,
+): Promise<string> {
+  return cacheOf(store).get(store, practiceId, key, compute);
+}
+
+/** An object's defined entries sorted by name: the same parameters give the same key. */
+export function sortedEntries(values: Readonly<Record<string, unknown>>): [string, unknown][] {
+  return Object.entries(values)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The cache key of a report: the period and the assumptions given, in a fixed order. */
+export function reportKey(options: ReportOptions): string {
+  const assumptions = JSON.stringify(sortedEntries(options.assumptions ?? {}));
+  return `report|${options.from ?? ''}|${options.to ?? ''}|${assumptions}`;
+}
+
+/** `buildReport`'s document as JSON text (what `JSON.stringify(report)` gives), cached. */
+export function reportJson(
+  store: Store,
+  practiceId: number,
+  options: ReportOptions = {},
+): Promise<string> {
+  return cached(store, practiceId, reportKey(options), () =>
+    buildReport(store, practiceId, options),
+  );
+}
+
+/** `reportJson` for a signed-in member (any role may read the report). */
+export async function reportJsonAs(
+  store: Store,
+  access: PracticeAccess,
+  options: ReportOptions = {},
+): Promise<string> {
+  authorize(access, 'read');
+  return reportJson(store, access.practiceId, options);
+}

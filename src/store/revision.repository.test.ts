@@ -1,0 +1,161 @@
+/**
+ * Data revisions: every store function that writes a practice's data moves the
+ * practice's revision, in the writer's transaction (a rollback leaves it), and only that
+ * practice's; another connection to the database sees the new number. On both engines.
+ */
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/engines.ts';
+import { COLLECTIONS } from './collections.ts';
+import { openStore } from './connect.ts';
+import type { Executor } from './database.ts';
+import {
+  createImport,
+  finishImport,
+  insertImportRows,
+  updateImportRowState,
+} from './import-row.repository.ts';
+import { saveMapping } from './mapping.repository.ts';
+import { createPractice, deletePractice, updatePractice } from './practice.repository.ts';
+import { deleteRecord, insertRecord, updateRecord } from './record-crud.repository.ts';
+import { insertNewRecords, upsertRecords } from './record-sql.ts';
+import { savePracticeData } from './records.repository.ts';
+import { bumpRevision, readRevision } from './revision.repository.ts';
+import { deleteRule, reorderRules, saveRules } from './rule.repository.ts';
+import { buildPayments, buildPractice, buildPracticeData } from './test-data.ts';
+
+const RULE = {
+  id: 'r1',
+  name: null,
+  appliesTo: 'any' as const,
+  when: [{ field: 'description', op: 'contains' as const, value: 'VIP' }],
+  then: { offerId: 'o1' },
+};
+
+const ROW = {
+  id: 'stripe:ch_1',
+  importId: 1,
+  kind: 'payment' as const,
+  format: 'stripe',
+  file: 'a.csv',
+  line: 2,
+  externalId: 'ch_1',
+  date: '2024-01-05',
+  amount: 100,
+  currency: 'USD',
+  fee: null,
+  hours: null,
+  refundOf: null,
+  attributes: '{}',
+  customer: null,
+  unassigned: 1,
+  materialized: 0,
+};
+
+/** Every store write of practice data, in an order that works on one practice. */
+const WRITES: [string, (db: Executor, id: number) => Promise<unknown>][] = [
+  ['savePracticeData', (db, id) => savePracticeData(db, id, buildPracticeData())],
+  ['upsertRecords', (db, id) => upsertRecords(db, COLLECTIONS.payments, id, buildPayments(2), 100)],
+  [
+    'insertNewRecords',
+    (db, id) => insertNewRecords(db, COLLECTIONS.payments, id, buildPayments(3, 'n'), 200),
+  ],
+  [
+    'insertRecord',
+    (db, id) => insertRecord(db, COLLECTIONS.payments, id, { ...buildPayments(1, 'x')[0] }),
+  ],
+  ['updateRecord', (db, id) => updateRecord(db, COLLECTIONS.payments, id, 'x1', { amount: 5 })],
+  ['deleteRecord', (db, id) => deleteRecord(db, COLLECTIONS.payments, id, 'x1')],
+  ['updatePractice', (db, id) => updatePractice(db, id, { weeklyCapacityHours: 12 })],
+  ['saveRules', (db, id) => saveRules(db, id, [RULE, { ...RULE, id: 'r2' }])],
+  ['reorderRules', (db, id) => reorderRules(db, id, ['r2', 'r1'])],
+  ['deleteRule', (db, id) => deleteRule(db, id, 'r2')],
+  ['saveMapping', (db, id) => saveMapping(db, id, 'bank', { date: 'Date' })],
+  [
+    'createImport',
+    (db, id) => createImport(db, id, { file: 'a.csv', format: 'stripe', createdAt: 'x' }),
+  ],
+  ['insertImportRows', (db, id) => insertImportRows(db, id, [ROW])],
+  [
+    'updateImportRowState',
+    (db, id) => updateImportRowState(db, id, ROW.id, { unassigned: false, materialized: true }),
+  ],
+  [
+    'finishImport',
+    (db, id) => finishImport(db, id, 1, { rowsRead: 1, rowsAdded: 1, rowsSkipped: 0 }),
+  ],
+  ['deletePractice', (db, id) => deletePractice(db, id)],
+];
+
+describeEachEngine('data revisions', (ctx) => {
+  it('move with every store write of a practice, and only that practice', async () => {
+    const { db } = ctx.store;
+    const id = await createPractice(db, buildPractice());
+    const other = await createPractice(db, buildPractice({ name: 'Other' }));
+    const untouched = await readRevision(db, other);
+    expect(await readRevision(db, id)).toBeGreaterThan(0);
+    for (const [name, write] of WRITES) {
+      const before = await readRevision(db, id);
+      await write(db, id);
+      expect(await readRevision(db, id), name).toBeGreaterThan(before);
+    }
+    expect(await readRevision(db, other)).toBe(untouched);
+  });
+
+  it('move when the transaction commits, once, and not at all when it rolls back', async () => {
+    const { db } = ctx.store;
+    const id = await createPractice(db, buildPractice());
+    const start = await readRevision(db, id);
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await savePracticeData(trx, id, buildPracticeData());
+        throw new Error('roll back');
+      })
+      .catch(() => {});
+    expect(await readRevision(db, id)).toBe(start);
+    const committed = await db.transaction().execute(async (trx) => {
+      await bumpRevision(trx, id);
+      const first = await readRevision(trx, id);
+      await savePracticeData(trx, id, buildPracticeData());
+      await updatePractice(trx, id, { niche: 'teachers' });
+      // Later writes of the same transaction do not write the revision again.
+      expect(await readRevision(trx, id)).toBe(first);
+      return first;
+    });
+    expect(committed).toBeGreaterThan(start);
+    expect(await readRevision(db, id)).toBe(committed);
+  });
+
+  it('are seen by another connection (another server process) after the commit', async () => {
+    const id = await createPractice(ctx.store.db, buildPractice());
+    const second = await openStore(ctx.database.target);
+    try {
+      const seen = await readRevision(second.db, id);
+      expect(seen).toBe(await readRevision(ctx.store.db, id));
+      await insertRecord(ctx.store.db, COLLECTIONS.payments, id, { ...buildPayments(1)[0] });
+      expect(await readRevision(second.db, id)).toBeGreaterThan(seen);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('keep growing for a practice id used again and past the clock', async () => {
+    const { db } = ctx.store;
+    const id = await createPractice(db, buildPractice());
+    await deletePractice(db, id);
+    const gone = await readRevision(db, id);
+    // The row outlives the practice: whatever gets this id next starts above it.
+    expect(gone).toBeGreaterThan(0);
+    await bumpRevision(db, id);
+    expect(await readRevision(db, id)).toBeGreaterThan(gone);
+    // A number from the future (a restored database, a clock behind) still grows by one.
+    const ahead = Date.now() + 10 ** 9;
+    await db
+      .updateTable('practiceRevisions' as never)
+      .set({ revision: ahead } as never)
+      .where('practiceId' as never, '=', id as never)
+      .execute();
+    await bumpRevision(db, id);
+    expect(await readRevision(db, id)).toBe(ahead + 1);
+  });
+});
