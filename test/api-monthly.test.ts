@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import type { MonthlySeries } from '../src/app/monthly.ts';
 import { buildReport } from '../src/app/report.ts';
+import { cacheStats } from '../src/app/report-cache.ts';
 import type { Report } from '../src/domain/analysis/report.ts';
 import { buildApp, grant, importPractice, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
@@ -72,7 +73,7 @@ describeEachEngine('API: the monthly series', (ctx) => {
     expect(streams).toBe(4);
   });
 
-  it("takes the report's period by default and follows writes", async () => {
+  it("takes the report's period by default, is kept until a write, and follows it", async () => {
     const { owner, advisor, base } = await world();
     const report = (await advisor.get(`${base}/report`)).body as Report;
     const before = (await advisor.get(`${base}/report/monthly`)).body as MonthlySeries;
@@ -86,6 +87,10 @@ describeEachEngine('API: the monthly series', (ctx) => {
     });
     expect(created.status).toBe(201);
     const after = (await advisor.get(`${base}/report/monthly`)).body as MonthlySeries;
+    // Asked again with no write between: kept, not computed again.
+    const computes = cacheStats(ctx.store).computes;
+    expect((await advisor.get(`${base}/report/monthly`)).body).toEqual(after);
+    expect(cacheStats(ctx.store).computes).toBe(computes);
     const was = last.streams.o1?.revenue ?? 0;
     expect(after.months.at(-1)!.streams.o1!.revenue).toBeCloseTo(was + 123.45, 6);
     expect(after.months.slice(0, -1)).toEqual(before.months.slice(0, -1));

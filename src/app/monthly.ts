@@ -19,6 +19,7 @@ import type { Store } from '../store/connect.ts';
 import { loadAnalysisData } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { fromAnalysisError } from './report.ts';
+import { cached } from './report-cache.ts';
 
 /** One stream in one month: the report's `streams[].revenue`, `hours.total`, `effectiveHourlyRate`. */
 export interface MonthStream {
@@ -151,12 +152,23 @@ export async function buildMonthly(
   }
 }
 
-/** `buildMonthly` for a member who may read the practice. */
-export async function monthlyAs(
+/** The cache key of a series: its period as asked (see report-cache.ts). */
+export function monthlyKey(options: MonthlyOptions): string {
+  return `monthly|${options.from ?? ''}|${options.to ?? ''}`;
+}
+
+/**
+ * `buildMonthly`'s series as JSON text for a member who may read the practice, kept
+ * like the report until the practice's data changes (app/report-cache.ts).
+ */
+export async function monthlyJsonAs(
   store: Store,
   access: PracticeAccess,
   options: MonthlyOptions = {},
-): Promise<MonthlySeries> {
+): Promise<string> {
   authorize(access, 'read');
-  return buildMonthly(store, access.practiceId, options);
+  const { practiceId } = access;
+  return cached(store, practiceId, monthlyKey(options), () =>
+    buildMonthly(store, practiceId, options),
+  );
 }

@@ -4,7 +4,8 @@
  * computed where the records are instead of in the browser.
  */
 import { z } from '@hono/zod-openapi';
-import { monthlyAs } from '../../../app/monthly.ts';
+import type { TypedResponse } from 'hono';
+import { type MonthlySeries, monthlyJsonAs } from '../../../app/monthly.ts';
 import type { Deps } from '../../context.ts';
 import { errors, isoDate, json, practiceErrors, practiceParams } from '../common.schema.ts';
 import { defineRoute, router } from '../define.ts';
@@ -59,7 +60,9 @@ const monthly = defineRoute('read', {
 export function monthlyRoutes(deps: Deps) {
   return router().openapi(monthly, async (c) => {
     const { from, to } = c.req.valid('query');
-    const series = await monthlyAs(deps.store, c.get('access'), { from, to });
-    return c.json(series, 200);
+    // The series' JSON text, kept until the practice's data changes (app/report-cache.ts).
+    const text = await monthlyJsonAs(deps.store, c.get('access'), { from, to });
+    const response = c.body(text, 200, { 'Content-Type': 'application/json' });
+    return response as unknown as TypedResponse<MonthlySeries, 200, 'json'>;
   });
 }
