@@ -1,11 +1,24 @@
 /**
- * The report use case: load the practice's records and run the analysis of
+ * The report use case: read the practice's records and run the analysis of
  * spec/analysis.md on them. The one place a report is computed; the CLI, the API and
  * the web page all call this.
+ *
+ * The database sums the records of the period as far as the figures allow
+ * (`loadGroupedData`, the groups of src/domain/analysis/groups.ts) and `analyzeGroups`
+ * computes every figure from those sums, exactly as `analyze` does from the records.
  */
-import { AnalysisError, type Assumptions, analyze, type Report } from '../domain/analysis/index.ts';
+import {
+  AnalysisError,
+  type Assumptions,
+  analyze,
+  analyzeGroups,
+  isAnalysisError,
+  periodAfter,
+  type Report,
+  resolveAssumptions,
+} from '../domain/analysis/index.ts';
 import type { Store } from '../store/connect.ts';
-import { loadAnalysisData } from '../store/records.repository.ts';
+import { loadAnalysisData, loadGroupedData } from '../store/records.repository.ts';
 import { AppError, type AppErrorCode } from './errors.ts';
 
 export interface ReportOptions {
@@ -27,10 +40,27 @@ export async function buildReport(
   practiceId: number,
   options: ReportOptions = {},
 ): Promise<Report> {
-  const data = await loadAnalysisData(store.db, practiceId);
   try {
-    return analyze(data, options);
+    let assumptions: Assumptions | undefined;
+    const { period, data } = await loadGroupedData(store.db, practiceId, async (latest) => {
+      // The checks of analyze, in its order: assumptions, then the period.
+      assumptions = resolveAssumptions(options.assumptions ?? {});
+      const last = options.to === undefined ? await latest() : null;
+      return periodAfter(() => last, options);
+    });
+    return analyzeGroups(data, period, assumptions as Assumptions);
   } catch (error) {
+    // A group cannot name the record without a rate: the records can (rare, so slow is fine).
+    if (isAnalysisError(error) && error.code === 'missing_rate') return reportOfRecords();
     return fromAnalysisError(error);
+  }
+
+  async function reportOfRecords(): Promise<Report> {
+    const records = await loadAnalysisData(store.db, practiceId);
+    try {
+      return analyze(records, options);
+    } catch (error) {
+      return fromAnalysisError(error);
+    }
   }
 }

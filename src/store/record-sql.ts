@@ -4,7 +4,9 @@
  * a table name chosen at run time, so these work on a loosely typed view of the
  * database; the typed collection specs (collections.ts) say what goes in.
  */
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import type { GroupBounds, GroupedData } from '../domain/analysis/index.ts';
+import type { Activity, Outcome } from '../domain/model.ts';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
@@ -195,4 +197,118 @@ function toRow(spec: CollectionSpec, practiceId: number, position: number, recor
   const row: Row = { practiceId, position };
   for (const column of spec.columns) row[column] = values[column] ?? null;
   return row;
+}
+
+/**
+ * The groups of a period's records (`GroupedData`, src/domain/analysis/groups.ts) built by
+ * the database: one GROUP BY per table on exactly the keys `groupRecords` uses, each
+ * result returned as one JSON array of arrays (as `selectRecords` does). The keys are
+ * computed in an inner select, so that PostgreSQL sees the same expressions in the
+ * select list and the GROUP BY. Sums are integers (minor units) and counts; hours come
+ * back as the stored doubles, exactly. Call it in one snapshot (as the loader does).
+ */
+export async function selectGroups(
+  db: Executor,
+  practiceId: number,
+  b: GroupBounds,
+): Promise<Pick<GroupedData, 'payments' | 'timeEntries' | 'costs' | 'conversations'>> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const raw = db.withoutPlugins();
+  const rows = async (query: RawBuilder<unknown>, values: readonly RawBuilder<unknown>[]) => {
+    const list = sql.join(values);
+    const json = postgres
+      ? sql<unknown>`json_agg(json_build_array(${list}))`
+      : sql<unknown>`json_group_array(json_array(${list}))`;
+    const result = await sql<{ rows: unknown }>`SELECT ${json} AS rows FROM (${query}) g`.execute(
+      raw,
+    );
+    const text = result.rows[0]?.rows;
+    return (typeof text === 'string' ? JSON.parse(text) : (text ?? [])) as unknown[][];
+  };
+  const ref = (name: string) => sql.ref(name);
+  const inP = sql`CASE WHEN date >= ${b.from} THEN 1 ELSE 0 END`;
+  const foreign = (column: string) =>
+    sql`CASE WHEN currency = ${b.currency} THEN NULL ELSE ${ref(column)} END`;
+
+  const payments = await rows(
+    sql`SELECT client_id, offer_id, currency, min(date) AS d, sum(amount) AS amount,
+          sum(fee) AS fee, count(*) AS n
+        FROM (SELECT client_id, offer_id, currency, date, amount, COALESCE(fee, 0) AS fee,
+                ${inP} + CASE WHEN date >= ${b.windowFrom} THEN 2 ELSE 0 END
+                  + CASE WHEN date > ${b.windowTo} THEN 4 ELSE 0 END AS k_class,
+                ${foreign('date')} AS k_date, ${foreign('amount')} AS k_amount,
+                ${foreign('fee')} AS k_fee
+              FROM payments WHERE practice_id = ${practiceId} AND date <= ${b.to}) r
+        GROUP BY client_id, offer_id, currency, amount > 0, k_class, k_date, k_amount, k_fee`,
+    ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
+  );
+  const timeEntries = await rows(
+    sql`SELECT offer_id, activity, hours, min(date) AS d, count(*) AS n, k_client, k_channel
+        FROM (SELECT offer_id, activity, hours, date, ${inP} AS k_in,
+                CASE WHEN date >= ${b.from} AND activity = 'delivery' THEN client_id END AS k_client,
+                CASE WHEN date >= ${b.from} AND activity = 'marketing' THEN channel END AS k_channel
+              FROM time_entries WHERE practice_id = ${practiceId} AND date <= ${b.to}) r
+        GROUP BY offer_id, activity, hours, k_in, k_client, k_channel`,
+    ['offer_id', 'activity', 'hours', 'd', 'n', 'k_client', 'k_channel'].map(ref),
+  );
+  const costs = await rows(
+    sql`SELECT offer_id, currency, min(date) AS d, sum(amount) AS amount, count(*) AS n, k_channel
+        FROM (SELECT offer_id, currency, date, amount, ${inP} AS k_in,
+                CASE WHEN date >= ${b.from} THEN channel END AS k_channel,
+                ${foreign('date')} AS k_date, ${foreign('amount')} AS k_amount
+              FROM costs WHERE practice_id = ${practiceId} AND date <= ${b.to}) r
+        GROUP BY offer_id, currency, k_in, k_channel, k_date, k_amount`,
+    ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'].map(ref),
+  );
+  const conversations = await rows(
+    sql`SELECT outcome, min(date) AS d, count(*) AS n FROM conversations
+        WHERE practice_id = ${practiceId} AND date >= ${b.from} AND date <= ${b.to}
+        GROUP BY outcome`,
+    ['outcome', 'd', 'n'].map(ref),
+  );
+  return {
+    payments: payments.map(([clientId, offerId, currency, date, amount, fee, count]) => ({
+      date: date as string,
+      amount: Number(amount),
+      currency: currency as string,
+      fee: Number(fee),
+      clientId: clientId as string | null,
+      offerId: offerId as string | null,
+      count: Number(count),
+    })),
+    timeEntries: timeEntries.map(([offerId, activity, hours, date, count, clientId, channel]) => ({
+      date: date as string,
+      hours: Number(hours),
+      activity: activity as Activity,
+      offerId: offerId as string | null,
+      clientId: clientId as string | null,
+      channel: channel as string | null,
+      count: Number(count),
+    })),
+    costs: costs.map(([offerId, currency, date, amount, count, channel]) => ({
+      date: date as string,
+      amount: Number(amount),
+      currency: currency as string,
+      offerId: offerId as string | null,
+      channel: channel as string | null,
+      count: Number(count),
+    })),
+    conversations: conversations.map(([outcome, date, count]) => ({
+      date: date as string,
+      outcome: outcome as Outcome,
+      count: Number(count),
+    })),
+  };
+}
+
+/** The latest date of the practice's payments, time entries, costs and conversations, or null. */
+export async function selectLatestDate(db: Executor, practiceId: number): Promise<string | null> {
+  const latest = (table: string) =>
+    sql`(SELECT max(date) FROM ${sql.table(table)} WHERE practice_id = ${practiceId})`;
+  const tables = ['payments', 'time_entries', 'costs', 'conversations'];
+  const result = await sql<{ d: string | null }>`SELECT max(d) AS d FROM (${sql.join(
+    tables.map((t) => sql`SELECT ${latest(t)} AS d`),
+    sql` UNION ALL `,
+  )}) u`.execute(db.withoutPlugins());
+  return result.rows[0]?.d ?? null;
 }

@@ -4,7 +4,12 @@
  * practice id; the practice row itself is written by practice.repository.ts.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AnalysisData } from '../domain/analysis/index.ts';
+import {
+  type AnalysisData,
+  type GroupedData,
+  groupBounds,
+  type Period,
+} from '../domain/analysis/index.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import type { Practice, PracticeData } from '../domain/model.ts';
 import {
@@ -18,7 +23,13 @@ import {
 import type { Database, Executor } from './database.ts';
 import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
 import { findPracticeById } from './practice.repository.ts';
-import { nextPosition, selectRecords, upsertRecords } from './record-sql.ts';
+import {
+  nextPosition,
+  selectGroups,
+  selectLatestDate,
+  selectRecords,
+  upsertRecords,
+} from './record-sql.ts';
 import { loadRules, saveRules } from './rule.repository.ts';
 
 /** Records of one practice per collection (a type alias so it fits `Record<string, number>`). */
@@ -137,6 +148,38 @@ export async function loadAnalysisData(
       });
     }
     return data as unknown as AnalysisData;
+  });
+}
+
+/**
+ * What the analysis of one period reads (`GroupedData`, src/domain/analysis/groups.ts),
+ * with the summing done by the database: the practice, its offers, clients and rates,
+ * and its payments, time entries, costs and conversations as the groups
+ * `groupRecords` would make of them for that period. One read-only snapshot.
+ *
+ * @param periodOf gives the period once the practice is found; it may read the latest
+ *   record date (one query, only if called) and may throw (a bad period).
+ * @example
+ * const { period, data } = await loadGroupedData(db, id, async (latest) =>
+ *   periodAfter(() => null, { to: '2025-06-30' }));
+ * @throws StoreError `practice_not_found`, or what `periodOf` throws.
+ */
+export async function loadGroupedData(
+  db: Executor,
+  practiceId: number,
+  periodOf: (latest: () => Promise<string | null>) => Period | Promise<Period>,
+): Promise<{ period: Period; data: GroupedData }> {
+  return inSnapshot(db, async (trx) => {
+    const practice = await practiceOf(trx, practiceId);
+    const period = await periodOf(() => selectLatestDate(trx, practiceId));
+    const small = {} as Record<string, unknown>;
+    for (const name of ['offers', 'clients', 'rates'] as const) {
+      small[name] = await selectRecords(trx, COLLECTIONS[name], practiceId, {
+        columns: ANALYSIS_COLUMNS[name],
+      });
+    }
+    const groups = await selectGroups(trx, practiceId, groupBounds(period, practice.currency));
+    return { period, data: { practice, ...small, ...groups } as GroupedData };
   });
 }
 

@@ -6,10 +6,10 @@
 import type { Offer, Outcome, Practice, Targets } from '../model.ts';
 import { DEFAULT_TARGETS } from '../model.ts';
 import type { Assumptions } from './assumptions.ts';
-import { type ConvertedCost, type ConvertedPayment, convertUpTo } from './convert.ts';
+import { type ConvertedCost, type ConvertedPayment, convertGroups } from './convert.ts';
 import type { Fraction } from './exact.ts';
 import { type MeasuredEntry, measureUpTo } from './hours.ts';
-import type { AnalysisClient, AnalysisConversation, AnalysisData } from './input.ts';
+import type { AnalysisClient, ConversationGroup, GroupedData } from './input.ts';
 import { annualFactor, inPeriod, type Period } from './period.ts';
 
 export interface Context {
@@ -23,11 +23,11 @@ export interface Context {
   offers: readonly Offer[];
   offerById: ReadonlyMap<string, Offer>;
   clientById: ReadonlyMap<string, AnalysisClient>;
-  /** Payments dated ≤ to, in practice minor units. */
+  /** Payments dated ≤ to (in groups), in practice minor units. */
   payments: readonly ConvertedPayment[];
-  /** Costs dated ≤ to, in practice minor units. */
+  /** Costs dated ≤ to (in groups), in practice minor units. */
   costs: readonly ConvertedCost[];
-  /** Time entries dated ≤ to, in units of 10^-hourScale hours. */
+  /** Time entries dated ≤ to (in groups), in units of 10^-hourScale hours. */
   time: readonly MeasuredEntry[];
   hourScale: number;
   /** Conversations dated in P, counted by outcome. */
@@ -46,24 +46,21 @@ function targetsOf(practice: Practice): Targets {
 
 /** Conversations dated in the period, by outcome. */
 function countOutcomes(
-  conversations: readonly AnalysisConversation[],
+  conversations: readonly ConversationGroup[],
   period: Period,
 ): Record<Outcome, number> {
   const counts = { enrolled: 0, declined: 0, pending: 0 };
-  for (const v of conversations) if (inPeriod(v.date, period)) counts[v.outcome]++;
+  for (const v of conversations) if (inPeriod(v.date, period)) counts[v.outcome] += v.count;
   return counts;
 }
 
 /**
- * Prepares the context of one analysis; throws `missing_rate` (see convertUpTo).
+ * Prepares the context of one analysis from the period's groups; throws `missing_rate`
+ * (see convertGroups).
  * @example buildContext(data, { from: '2024-01-01', to: '2024-12-31', days: 366 }, ASSUMPTIONS)
  */
-export function buildContext(
-  data: AnalysisData,
-  period: Period,
-  assumptions: Assumptions,
-): Context {
-  const { payments, costs } = convertUpTo(data, period.to);
+export function buildContext(data: GroupedData, period: Period, assumptions: Assumptions): Context {
+  const { payments, costs } = convertGroups(data);
   const measured = measureUpTo(data.timeEntries, period.to);
   return {
     period,

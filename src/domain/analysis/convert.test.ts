@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rate } from '../model.ts';
-import { convertUpTo } from './convert.ts';
+import { convertGroups } from './convert.ts';
+import { groupRecords } from './groups.ts';
 import { analyze } from './index.ts';
 import { buildPractice, errorOf } from './test-factory.ts';
 
@@ -11,8 +12,10 @@ const euroPayment = (rates: Rate[], amount = 100, fee: number | null = null) =>
     rates,
   });
 
+const PERIOD = { from: '2024-01-01', to: '2024-12-31', days: 366 };
+
 const converted = (rates: Rate[], amount = 100, fee: number | null = null) =>
-  convertUpTo(euroPayment(rates, amount, fee), '2024-12-31').payments[0]!;
+  convertGroups(groupRecords(euroPayment(rates, amount, fee), PERIOD)).payments[0]!;
 
 describe('conversion into the practice currency', () => {
   it('uses the latest rate on or before the record date', () => {
@@ -70,7 +73,7 @@ describe('conversion into the practice currency', () => {
       rates: [{ date: '2024-01-01', from: 'USD', to: 'JPY', rate: 151.37 }],
     });
     // 10.00 USD × 151.37 = 1513.7 JPY → 1514.
-    expect(convertUpTo(data, '2024-12-31').payments[0]!.amount).toBe(1514);
+    expect(convertGroups(groupRecords(data, PERIOD)).payments[0]!.amount).toBe(1514);
     expect(analyze(data).totals.revenue).toBe(1514);
   });
 

@@ -6,11 +6,11 @@
 import type { IsoDate } from '../dates.ts';
 import { type Decimal, decimalOf } from '../money.ts';
 import { type Fraction, frac } from './exact.ts';
-import type { AnalysisTimeEntry } from './input.ts';
+import type { TimeGroup } from './input.ts';
 
-/** A time entry with its hours as an integer count of 10^-scale hours. */
+/** A group of time entries with its hours (count × each entry's) in 10^-scale hours. */
 export interface MeasuredEntry {
-  record: AnalysisTimeEntry;
+  record: TimeGroup;
   units: bigint;
 }
 
@@ -21,11 +21,11 @@ export interface MeasuredHours {
 }
 
 /**
- * The time entries dated on or before `to`, measured on a common decimal scale.
- * @example measureUpTo([{ hours: 1.5, … }, { hours: 0.25, … }], '2024-12-31')
- * // { scale: 2, entries: [{ units: 150n }, { units: 25n }] }
+ * The groups of time entries dated on or before `to`, measured on a common decimal scale.
+ * @example measureUpTo([{ hours: 1.5, count: 2, … }, { hours: 0.25, count: 1, … }], '2024-12-31')
+ * // { scale: 2, entries: [{ units: 300n }, { units: 25n }] }
  */
-export function measureUpTo(entries: readonly AnalysisTimeEntry[], to: IsoDate): MeasuredHours {
+export function measureUpTo(entries: readonly TimeGroup[], to: IsoDate): MeasuredHours {
   // Logged durations repeat (1, 1.5, 0.25 …): read each distinct value once, then give
   // every entry the units of its value on the common scale.
   const decimals = new Map<number, Decimal>();
@@ -40,7 +40,9 @@ export function measureUpTo(entries: readonly AnalysisTimeEntry[], to: IsoDate):
   for (const [value, d] of decimals) units.set(value, d.num * 10n ** BigInt(scale - d.scale));
   const measured: MeasuredEntry[] = [];
   for (const record of entries) {
-    if (record.date <= to) measured.push({ record, units: units.get(record.hours) as bigint });
+    if (record.date > to) continue;
+    const each = units.get(record.hours) as bigint;
+    measured.push({ record, units: record.count === 1 ? each : each * BigInt(record.count) });
   }
   return { scale, entries: measured };
 }

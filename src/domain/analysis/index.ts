@@ -7,12 +7,15 @@ import type { IsoDate } from '../dates.ts';
 import { type Assumptions, resolveAssumptions } from './assumptions.ts';
 import { clientFacts } from './clients.ts';
 import { buildContext } from './context.ts';
-import type { AnalysisData } from './input.ts';
+import { requireRates } from './convert.ts';
+import { isAnalysisError } from './errors.ts';
+import { groupRecords } from './groups.ts';
+import type { AnalysisData, GroupedData } from './input.ts';
 import { ladder } from './ladder.ts';
 import { buildLedger } from './ledger.ts';
 import { levers } from './levers.ts';
 import { nullable, rate } from './output.ts';
-import { requireRecordsIn, resolvePeriod } from './period.ts';
+import { type Period, requireRecordsIn, resolvePeriod } from './period.ts';
 import { readiness } from './readiness.ts';
 import type { Report } from './report.ts';
 import { baselineRate, presentStream, presentTotals } from './streams.ts';
@@ -40,6 +43,24 @@ export interface AnalyzeOptions {
 export function analyze(data: AnalysisData, options: AnalyzeOptions = {}): Report {
   const assumptions = resolveAssumptions(options.assumptions ?? {});
   const period = resolvePeriod(data, options);
+  try {
+    return analyzeGroups(groupRecords(data, period), period, assumptions);
+  } catch (error) {
+    // A group cannot name the record that has no rate: find it among the records.
+    if (isAnalysisError(error) && error.code === 'missing_rate') requireRates(data, period.to);
+    throw error;
+  }
+}
+
+/**
+ * The report of one period from its groups (groups.ts), built by `groupRecords` or by a
+ * store in SQL for that same period: what `analyze` computes once the period is known,
+ * and the one place every figure is computed. Throws `no_data` when no record is dated
+ * in the period and `missing_rate` when a group cannot be converted (naming the group,
+ * not a record: `requireRates` on the records names it).
+ * @example analyzeGroups(groupRecords(data, period), period, resolveAssumptions({}))
+ */
+export function analyzeGroups(data: GroupedData, period: Period, assumptions: Assumptions): Report {
   requireRecordsIn(data, period);
   const ctx = buildContext(data, period, assumptions);
   const ledger = buildLedger(ctx);
@@ -60,9 +81,11 @@ export function analyze(data: AnalysisData, options: AnalyzeOptions = {}): Repor
 
 export type { AssumptionName, Assumptions } from './assumptions.ts';
 export { ASSUMPTION_NOTES, ASSUMPTIONS, resolveAssumptions } from './assumptions.ts';
+export { requireRates } from './convert.ts';
 export { AnalysisError, type AnalysisErrorCode, isAnalysisError } from './errors.ts';
 export { describeFigure, FIGURES, type FigureId, isFigureId } from './figures.ts';
+export { type GroupBounds, groupBounds, groupRecords, paymentDateClass } from './groups.ts';
 export type * from './input.ts';
 export { RUNG_LABELS, rungOf } from './ladder.ts';
-export { defaultFrom, type Period } from './period.ts';
+export { defaultFrom, type Period, periodAfter } from './period.ts';
 export type * from './report.ts';

@@ -14,8 +14,16 @@ export interface Period {
   days: number;
 }
 
+/** Lists of dated records (or groups), as `requireRecordsIn` reads them. */
+interface Dated {
+  payments: readonly { date: IsoDate }[];
+  timeEntries: readonly { date: IsoDate }[];
+  costs: readonly { date: IsoDate }[];
+  conversations: readonly { date: IsoDate }[];
+}
+
 /** The latest date of any payment, time entry, cost or conversation, or null when none. */
-function latestRecordDate(data: AnalysisData): IsoDate | null {
+export function latestRecordDate(data: AnalysisData): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const list of [data.payments, data.timeEntries, data.costs, data.conversations]) {
     for (const record of list) if (latest === null || record.date > latest) latest = record.date;
@@ -44,6 +52,18 @@ export function resolvePeriod(
   data: AnalysisData,
   options: { from?: IsoDate | undefined; to?: IsoDate | undefined } = {},
 ): Period {
+  return periodAfter(() => latestRecordDate(data), options);
+}
+
+/**
+ * `resolvePeriod` with the latest record date read by `latest`, called only when `to`
+ * is not given (a store reads it with one query): the same checks, in the same order.
+ * @example periodAfter(() => '2025-06-30', {}) // { from: '2024-07-01', to: '2025-06-30', days: 365 }
+ */
+export function periodAfter(
+  latest: () => IsoDate | null,
+  options: { from?: IsoDate | undefined; to?: IsoDate | undefined } = {},
+): Period {
   for (const key of ['from', 'to'] as const) {
     const value = options[key];
     if (value !== undefined && !isIsoDate(value)) {
@@ -56,14 +76,14 @@ export function resolvePeriod(
   }
   let to = options.to;
   if (to === undefined) {
-    const latest = latestRecordDate(data);
-    if (latest === null) {
+    const last = latest();
+    if (last === null) {
       throw new AnalysisError(
         'no_data',
         'the practice has no payments, time entries, costs or conversations yet',
       );
     }
-    to = latest;
+    to = last;
   }
   const from = options.from ?? defaultFrom(to);
   if (from > to) {
@@ -94,7 +114,7 @@ export function annualFactor(period: Period): Fraction {
  * the period.
  * @example requireRecordsIn(data, { from: '2020-01-01', to: '2020-12-31', days: 366 }) // throws no_data
  */
-export function requireRecordsIn(data: AnalysisData, period: Period): void {
+export function requireRecordsIn(data: Dated, period: Period): void {
   for (const list of [data.payments, data.timeEntries, data.costs, data.conversations]) {
     for (const record of list) if (inPeriod(record.date, period)) return;
   }

@@ -23,7 +23,15 @@ export interface PracticeOptions {
   foreign?: boolean;
   /** EUR records may predate the first rate (so analyze may throw missing_rate). */
   gaps?: boolean;
+  /**
+   * Many records alike: dates, amounts, fees and hours drawn from a few values, so that
+   * records fall into the same groups (groups.ts) while periods cut between them.
+   */
+  dense?: boolean;
 }
+
+/** A few dates two weeks apart, around the two years of `dateArb`. */
+const denseDateArb = fc.integer({ min: 0, max: 47 }).map((i) => fromDayNumber(FIRST_DAY + i * 15));
 
 /**
  * Valid practice data in USD.
@@ -31,6 +39,9 @@ export interface PracticeOptions {
  */
 export function practiceArb(options: PracticeOptions = {}): fc.Arbitrary<PracticeData> {
   const currencyArb = options.foreign ? fc.constantFrom('USD', 'EUR') : fc.constant('USD');
+  const dense = options.dense === true;
+  const recordDateArb = dense ? denseDateArb : dateArb;
+  const length = dense ? 80 : 30;
   return fc
     .record({
       offerKinds: fc.array(fc.constantFrom(...OFFER_KINDS), { maxLength: 5 }),
@@ -56,19 +67,21 @@ export function practiceArb(options: PracticeOptions = {}): fc.Arbitrary<Practic
       ),
       payments: fc.array(
         fc.record({
-          date: dateArb,
-          amount: fc.integer({ min: -50000, max: 200000 }),
-          fee: fc.option(fc.integer({ min: 0, max: 5000 })),
+          date: recordDateArb,
+          amount: dense
+            ? fc.constantFrom(-4500, 0, 1, 12345, 45000)
+            : fc.integer({ min: -50000, max: 200000 }),
+          fee: dense ? fc.constantFrom(null, 0, 333) : fc.option(fc.integer({ min: 0, max: 5000 })),
           currency: currencyArb,
           client: fc.nat(),
           offer: fc.nat(),
         }),
-        { maxLength: 30, size: 'medium' },
+        { maxLength: length, size: 'medium' },
       ),
       time: fc.array(
         fc.record({
-          date: dateArb,
-          hours: hoursArb,
+          date: recordDateArb,
+          hours: dense ? fc.constantFrom(0.25, 1, 1.5, 0.1, 1 / 3) : hoursArb,
           // Marketing and delivery weigh more: they feed best_channel and the capacity cap.
           activity: fc.constantFrom(...ACTIVITIES, 'marketing', 'marketing', 'delivery'),
           channel: fc.constantFrom(
@@ -82,22 +95,25 @@ export function practiceArb(options: PracticeOptions = {}): fc.Arbitrary<Practic
           client: fc.nat(),
           offer: fc.nat(),
         }),
-        { maxLength: 30, size: 'medium' },
+        { maxLength: length, size: 'medium' },
       ),
       costs: fc.array(
         fc.record({
-          date: dateArb,
-          amount: fc.integer({ min: 1, max: 100000 }),
+          date: recordDateArb,
+          amount: dense ? fc.constantFrom(999, 5000) : fc.integer({ min: 1, max: 100000 }),
           currency: currencyArb,
           channel: fc.constantFrom(null, 'podcast', 'instagram'),
           offer: fc.nat(),
         }),
         { maxLength: 10 },
       ),
-      conversations: fc.array(fc.record({ date: dateArb, outcome: fc.constantFrom(...OUTCOMES) }), {
-        maxLength: 15,
-        size: 'medium',
-      }),
+      conversations: fc.array(
+        fc.record({ date: recordDateArb, outcome: fc.constantFrom(...OUTCOMES) }),
+        {
+          maxLength: 15,
+          size: 'medium',
+        },
+      ),
       rate: fc.integer({ min: 50, max: 200 }).map((r) => r / 100),
       inverse: fc.boolean(),
       startedOn: fc.option(dateArb),
