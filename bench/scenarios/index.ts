@@ -3,6 +3,7 @@
  * `Scenario` (bench/harness.ts) in its own file here, added to this list.
  */
 import type { AnyScenario } from '../harness.ts';
+import { apiScenario } from './api.ts';
 import { importPgScenario, importSqliteScenario } from './import.ts';
 import { pageScenario } from './page.ts';
 import { reportScenario } from './report.ts';
@@ -12,4 +13,5 @@ export const SCENARIOS: readonly AnyScenario[] = [
   importSqliteScenario,
   importPgScenario,
   pageScenario,
+  apiScenario,
 ];

@@ -1,0 +1,308 @@
+/**
+ * Scenario `api`: the HTTP API under load. The real server (`fulcrum serve`, in a child
+ * process so the load generator does not share its event loop) on a SQLite file holding
+ * one large practice, on loopback; autocannon drives 50 connections for 20 s per run at:
+ *
+ * - `report`: `GET /api/practices/{id}/report` (the report, cached per practice, period
+ *   and assumptions until the practice's data changes: app/report-cache.ts);
+ * - `list`: `GET /api/practices/{id}/payments?limit=100&sort=-date` (a page of 100, as
+ *   the payments page asks for it);
+ * - `health` (the baseline): `GET /healthz`, the same server's trivial route (one query).
+ *
+ * Each run is one autocannon run: its figures are requests/s, p50/p90/p99 latency (ms),
+ * errors (connection errors, timeouts and non-2xx answers), and the server's CPU ms per
+ * request. The timed value is the inverse rate (1000 ÷ requests/s, ms per request) with
+ * `ratio: 'throughput'`, so a measure's ratio is its requests/s ÷ the health route's;
+ * the CPU ratio compares the server's CPU time per request, which other processes on
+ * the machine disturb much less.
+ *
+ * The setup's `reportColdMs` is the first report after the server started (computed;
+ * every later one is a cache hit until a write). Seconds per run: 20, 1 for a practice
+ * under 10,000 payments (the smoke size), or `BENCH_API_SECONDS`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import {
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { openStore } from '../../src/store/connect.ts';
+import { createPractice } from '../../src/store/practice.repository.ts';
+import { countRecords, savePracticeData } from '../../src/store/records.repository.ts';
+import { generateLargePractice } from '../data.ts';
+import { type BenchOptions, type Scenario, Timed } from '../harness.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CONNECTIONS = 50;
+const ACCOUNT = { email: 'bench@example.com', password: 'a long bench passphrase, not a secret' };
+/** Clock ticks per second of /proc/<pid>/stat (Linux). */
+const CLOCK_TICKS = 100;
+
+interface State {
+  server: ChildProcess;
+  base: string;
+  practiceId: number;
+  headers: Record<string, string>;
+  seconds: number;
+}
+
+function secondsPerRun(options: BenchOptions): number {
+  const env = Number(process.env.BENCH_API_SECONDS);
+  if (Number.isFinite(env) && env > 0) return env;
+  return options.payments < 10_000 ? 1 : 20;
+}
+
+/** CPU ms (user + system) the process has used so far, from /proc (0 where there is none). */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of the process, MB, from /proc (0 where there is none). */
+function processRssMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** One load run against `url`; its rate is the timed value (ms per request). */
+async function load(state: State, url: string): Promise<Timed> {
+  const cpuBefore = processCpuMs(state.server.pid);
+  const result = await autocannon({
+    url: `${state.base}${url}`,
+    connections: CONNECTIONS,
+    duration: state.seconds,
+    headers: state.headers,
+  });
+  const serverCpu = processCpuMs(state.server.pid) - cpuBefore;
+  const requests = result.requests.total;
+  const rps = requests / result.duration;
+  const errors = result.errors + result.non2xx;
+  return new Timed(
+    {
+      rps: Math.round(rps),
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      errors,
+      serverCpuMsPerRequest: requests > 0 ? serverCpu / requests : 0,
+      serverRssMB: processRssMb(state.server.pid),
+    },
+    rps > 0 ? 1000 / rps : Number.POSITIVE_INFINITY,
+    requests > 0 ? serverCpu / requests : 0,
+  );
+}
+
+export const apiScenario: Scenario<State> = {
+  name: 'api',
+  description: `fulcrum serve (child process, SQLite, loopback) under ${CONNECTIONS} connections: the report and a list page of 100 against the same server's /healthz; ratio = requests/s ÷ the health route's`,
+  headline: 'report',
+  ratio: 'throughput',
+  defaults: { payments: 1_000_000, timeEntries: 1_000_000, runs: 3, warmup: 1 },
+
+  async setup(options) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'fulcrum-bench-api-'));
+    const file = path.join(dir, 'api.db');
+    let server: ChildProcess | undefined;
+    const dispose = async () => {
+      if (server && server.exitCode === null) {
+        const exited = new Promise((resolve) => server?.once('exit', resolve));
+        server.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    };
+    try {
+      const saved = await savedPractice(options, file);
+      const started = performance.now();
+      server = spawn(
+        process.execPath,
+        [path.join(ROOT, 'bin/fulcrum.mjs'), '--db', file, 'serve', '--port', '0'],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      const base = await listening(server);
+      const serverStartMs = performance.now() - started;
+
+      const setup = await fetch(`${base}/api/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify(ACCOUNT),
+      });
+      if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
+      const cookie = setup.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const headers = { cookie };
+      const timedGet = async (url: string) => {
+        const start = performance.now();
+        const response = await fetch(`${base}${url}`, { headers });
+        const bytes = (await response.arrayBuffer()).byteLength;
+        if (response.status !== 200) throw new Error(`GET ${url}: ${response.status}`);
+        return { ms: performance.now() - start, bytes };
+      };
+      const report = `/api/practices/${saved.practiceId}/report`;
+      const cold = await timedGet(report);
+      const warm = await timedGet(report);
+      const page = await timedGet(
+        `/api/practices/${saved.practiceId}/payments?limit=100&sort=-date`,
+      );
+      return {
+        state: {
+          server,
+          base,
+          practiceId: saved.practiceId,
+          headers,
+          seconds: secondsPerRun(options),
+        },
+        records: saved.records,
+        setup: {
+          ...saved.figures,
+          serverStartMs: Math.round(serverStartMs),
+          reportColdMs: Math.round(cold.ms),
+          reportWarmMs: Math.round(warm.ms * 100) / 100,
+          reportBytes: cold.bytes,
+          listFirstMs: Math.round(page.ms * 100) / 100,
+          secondsPerRun: secondsPerRun(options),
+          connections: CONNECTIONS,
+        },
+        dispose,
+      };
+    } catch (error) {
+      await dispose();
+      throw error;
+    }
+  },
+
+  measures: [
+    {
+      name: 'report',
+      description: `GET /api/practices/{id}/report, ${CONNECTIONS} connections (cached after the first)`,
+      run: (state) => load(state, `/api/practices/${state.practiceId}/report`),
+    },
+    {
+      name: 'list',
+      description: `GET /api/practices/{id}/payments?limit=100&sort=-date, ${CONNECTIONS} connections`,
+      run: (state) =>
+        load(state, `/api/practices/${state.practiceId}/payments?limit=100&sort=-date`),
+    },
+  ],
+
+  baseline: {
+    name: 'health',
+    description: `GET /healthz of the same server (one query), ${CONNECTIONS} connections`,
+    run: (state) => load(state, '/healthz'),
+  },
+};
+
+/** Waits for `fulcrum serve` to print its URL; fails with its output if it exits first. */
+function listening(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /at (http:\/\/[^\s]+)/.exec(out)?.[1];
+      if (url) {
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve(url);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`fulcrum serve exited (${code}): ${out}`)));
+  });
+}
+
+/**
+ * The SQLite file of the generated practice. Generating and saving two million records
+ * takes minutes, so the saved file is kept in the temp folder, named by the size, the
+ * seed and a hash of the generator's sources, and copied for each run (`BENCH_NO_CACHE=1`
+ * always builds it). The figures are those of the run that built it.
+ */
+async function savedPractice(
+  options: BenchOptions,
+  file: string,
+): Promise<{
+  practiceId: number;
+  records: Record<string, number>;
+  figures: Record<string, number | string>;
+}> {
+  const key = `${options.payments}-${options.timeEntries}-${options.seed}-${await generatorHash()}`;
+  const cacheDir = path.join(os.tmpdir(), 'fulcrum-bench-cache');
+  const cached = path.join(cacheDir, `api-${key}.db`);
+  const meta = `${cached}.json`;
+  if (process.env.BENCH_NO_CACHE !== '1' && existsSync(cached) && existsSync(meta)) {
+    await copyFile(cached, file);
+    const saved = JSON.parse(await readFile(meta, 'utf8'));
+    return { ...saved, figures: { ...saved.figures, cached: 'yes' } };
+  }
+  let start = performance.now();
+  const data = generateLargePractice({
+    payments: options.payments,
+    timeEntries: options.timeEntries,
+    seed: options.seed,
+  });
+  const generateMs = performance.now() - start;
+  const store = await openStore(file);
+  let saved: {
+    practiceId: number;
+    records: Record<string, number>;
+    figures: Record<string, number>;
+  };
+  try {
+    start = performance.now();
+    const practiceId = await createPractice(store.db, data.practice);
+    await savePracticeData(store.db, practiceId, data);
+    const saveMs = performance.now() - start;
+    const records = { ...(await countRecords(store.db, practiceId)) };
+    saved = {
+      practiceId,
+      records,
+      figures: { generateMs: Math.round(generateMs), saveMs: Math.round(saveMs) },
+    };
+  } finally {
+    await store.close();
+  }
+  await mkdir(cacheDir, { recursive: true });
+  const partial = `${cached}.${process.pid}.tmp`;
+  await copyFile(file, partial);
+  await rename(partial, cached);
+  await writeFile(meta, JSON.stringify(saved));
+  return { ...saved, figures: { ...saved.figures, cached: 'no' } };
+}
+
+/** A short hash of the sources the generated data depends on. */
+async function generatorHash(): Promise<string> {
+  const demo = path.join(ROOT, 'src/domain/demo');
+  const files = [
+    path.join(ROOT, 'bench/data.ts'),
+    path.join(ROOT, 'src/domain/model.ts'),
+    ...(await readdir(demo)).filter((f) => f.endsWith('.ts')).map((f) => path.join(demo, f)),
+  ].sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(await readFile(f));
+  return hash.digest('hex').slice(0, 12);
+}
