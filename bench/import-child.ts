@@ -35,6 +35,8 @@ export interface ChildResult {
   unassigned: number;
   /** Peak resident set size of this process, MB. */
   peakRssMB: number;
+  /** V8's heap size at the end of the import, MB (what of the RSS is JavaScript's). */
+  heapMB: number;
 }
 
 async function main(request: ChildRequest): Promise<ChildResult> {
@@ -68,6 +70,7 @@ async function main(request: ChildRequest): Promise<ChildResult> {
       duplicates: sum((f) => f.duplicates),
       unassigned: sum((f) => f.unassigned),
       peakRssMB: process.resourceUsage().maxRSS / 1024,
+      heapMB: process.memoryUsage().heapTotal / 2 ** 20,
     };
   } finally {
     await store.close();

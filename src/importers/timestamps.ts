@@ -56,25 +56,50 @@ export function parseOffset(text: string): number | null {
   return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-/** Zone offsets (ms) by quarter hour of UTC: `Intl` is slow and offsets change rarely. */
-const offsetCache = new Map<string, Map<number, number>>();
+/**
+ * Zone offsets (ms) by UTC day, and by quarter hour of UTC on the days the offset
+ * changes: `Intl` is slow and offsets change rarely (a few days a year).
+ */
+const offsetCache = new Map<
+  string,
+  { byDay: Map<number, number>; byQuarter: Map<number, number> }
+>();
 const QUARTER_HOUR = 900_000;
+const DAY_MS = 86_400_000;
+/** Marks a day whose offset changes within it: look up its quarter hours instead. */
+const CHANGES = Number.NaN;
 
-/** The date in `zone` of an instant (as `dateInZone` gives it), offsets cached per quarter hour. */
+function offsetAt(instantMs: number, zone: string): number {
+  const c = wallClockIn(instantMs, zone);
+  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - instantMs;
+}
+
+/** The date in `zone` of an instant (as `dateInZone` gives it), offsets cached. */
 export function localDateOf(instantMs: number, zone: string): IsoDate {
-  let byQuarter = offsetCache.get(zone);
-  if (!byQuarter) {
-    byQuarter = new Map();
-    offsetCache.set(zone, byQuarter);
+  let cache = offsetCache.get(zone);
+  if (!cache) {
+    cache = { byDay: new Map(), byQuarter: new Map() };
+    offsetCache.set(zone, cache);
   }
-  const quarter = Math.floor(instantMs / QUARTER_HOUR);
-  let offset = byQuarter.get(quarter);
+  const day = Math.floor(instantMs / DAY_MS);
+  let offset = cache.byDay.get(day);
   if (offset === undefined) {
-    if (byQuarter.size > 50_000) byQuarter.clear();
-    const start = quarter * QUARTER_HOUR;
-    const c = wallClockIn(start, zone);
-    offset = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - start;
-    byQuarter.set(quarter, offset);
+    if (cache.byDay.size > 50_000) cache.byDay.clear();
+    const start = day * DAY_MS;
+    // Offsets are whole seconds, so the same offset at both ends means none in between
+    // (no zone changes twice within a day and back).
+    const first = offsetAt(start, zone);
+    offset = first === offsetAt(start + DAY_MS - 1000, zone) ? first : CHANGES;
+    cache.byDay.set(day, offset);
+  }
+  if (Number.isNaN(offset)) {
+    const quarter = Math.floor(instantMs / QUARTER_HOUR);
+    offset = cache.byQuarter.get(quarter);
+    if (offset === undefined) {
+      if (cache.byQuarter.size > 50_000) cache.byQuarter.clear();
+      offset = offsetAt(quarter * QUARTER_HOUR, zone);
+      cache.byQuarter.set(quarter, offset);
+    }
   }
   return new Date(instantMs + offset).toISOString().slice(0, 10);
 }

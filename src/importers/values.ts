@@ -16,6 +16,10 @@ export type DecimalMark = '.' | ',';
  * @example parseAmount('4.626,81', 'EUR', ',') // 462681
  */
 export function parseAmount(text: string, currency: string, decimal?: DecimalMark): number | null {
+  if (decimal !== ',') {
+    const plain = plainAmount(text, minorDigits(currency));
+    if (plain !== null) return plain;
+  }
   const value = parseNumber(text, decimal);
   if (value === null) return null;
   const digits = minorDigits(currency);
@@ -26,6 +30,42 @@ export function parseAmount(text: string, currency: string, decimal?: DecimalMar
       : divRound(num, 10n ** BigInt(scale - digits));
   const n = Number(minor);
   return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * The common spelling `1234.56` / `-0.5` / `120` (no symbols, groups or spaces, at most
+ * `digits` decimals) in minor units without the general parser's work; null for any
+ * other spelling. Only for a file whose decimal mark is `.` (or not yet known: a lone
+ * dot is then a decimal point, as `parseNumber` reads it).
+ */
+function plainAmount(text: string, digits: number): number | null {
+  const n = text.length;
+  if (n === 0 || n > 16) return null;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let units = 0;
+  let intDigits = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    units = units * 10 + c;
+    intDigits++;
+  }
+  if (intDigits === 0) return null;
+  let fracDigits = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return null;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9 || fracDigits === digits) return null;
+      units = units * 10 + c;
+      fracDigits++;
+    }
+    if (fracDigits === 0) return null;
+  }
+  for (; fracDigits < digits; fracDigits++) units *= 10;
+  if (!Number.isSafeInteger(units)) return null;
+  return negative && units !== 0 ? -units : units;
 }
 
 /** Parses a decimal number written in any common locale style into an exact decimal. */

@@ -3,9 +3,9 @@
  * rows included), written in batches inside the import's transaction.
  */
 import type { Selectable } from 'kysely';
+import { insertRowsIfNew } from './bulk-insert.ts';
 import type { Executor } from './database.ts';
 import type { ImportRowTable } from './import.table.ts';
-import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
 
 export type ImportRow = Omit<ImportRowTable, 'practiceId'>;
@@ -41,27 +41,63 @@ export async function finishImport(
     .execute();
 }
 
+/** The columns of `import_rows` an import writes, in the order `insertImportRows` sends them. */
+const IMPORT_ROW_COLUMNS = [
+  'practiceId',
+  'id',
+  'importId',
+  'kind',
+  'format',
+  'file',
+  'line',
+  'externalId',
+  'date',
+  'amount',
+  'currency',
+  'fee',
+  'hours',
+  'refundOf',
+  'attributes',
+  'customer',
+  'unassigned',
+  'materialized',
+] as const satisfies readonly (keyof ImportRowTable)[];
+
 /** Inserts rows not seen before (by id); returns the ids that were new. */
 export async function insertImportRows(
   db: Executor,
   practiceId: number,
   rows: readonly ImportRow[],
 ): Promise<Set<string>> {
-  const fresh = new Set<string>();
-  if (rows.length === 0) return fresh;
-  await bumpRevision(db, practiceId);
-  const perStatement = Math.floor(MAX_PARAMS_PER_STATEMENT / 20);
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const batch = rows.slice(start, start + perStatement);
-    const inserted = await db
-      .insertInto('importRows')
-      .values(batch.map((r) => ({ practiceId, ...r })))
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .execute();
-    for (const r of inserted) fresh.add(r.id);
-  }
-  return fresh;
+  const values = rows.map((r) => [
+    practiceId,
+    r.id,
+    r.importId,
+    r.kind,
+    r.format,
+    r.file,
+    r.line,
+    r.externalId,
+    r.date,
+    r.amount,
+    r.currency,
+    r.fee,
+    r.hours,
+    r.refundOf,
+    r.attributes,
+    r.customer,
+    r.unassigned,
+    r.materialized,
+  ]);
+  const { returned } = await insertRowsIfNew(
+    db,
+    practiceId,
+    'importRows',
+    IMPORT_ROW_COLUMNS,
+    values,
+    'id',
+  );
+  return new Set(returned as string[]);
 }
 
 /** The practice's imported rows, optionally only the unassigned ones, in date order. */

@@ -12,13 +12,14 @@ import type { Client, Cost, Payment, TimeEntry } from '../../domain/model.ts';
 import type { ByteSource } from '../../importers/csv.ts';
 import { chooseFormat, formatLabel, importFileEvents } from '../../importers/detect.ts';
 import { compileRules } from '../../importers/rules/compile.ts';
-import type { ImportIssue, ImportOptions } from '../../importers/types.ts';
+import type { ImportedRecord, ImportIssue, ImportOptions } from '../../importers/types.ts';
+import { insertNewRecordRows } from '../../store/bulk-insert.ts';
 import { COLLECTIONS } from '../../store/collections.ts';
 import type { Store } from '../../store/connect.ts';
 import type { Database } from '../../store/database.ts';
 import { createImport, finishImport, insertImportRows } from '../../store/import-row.repository.ts';
 import { findMapping, listMappings, saveMapping } from '../../store/mapping.repository.ts';
-import { insertNewRecords, nextPosition } from '../../store/record-sql.ts';
+import { nextPosition } from '../../store/record-sql.ts';
 import { loadRules } from '../../store/rule.repository.ts';
 import { AppError, busyError } from '../errors.ts';
 import { ImportPlanner, type PlannedRow } from './plan.ts';
@@ -143,15 +144,7 @@ async function run(
     .select(['id', 'name', 'email', 'segment', 'source', 'referredBy'])
     .where('practiceId', '=', practiceId)
     .execute()) as Client[];
-  const stored = new Map(
-    (
-      await trx
-        .selectFrom('payments')
-        .select(['id', 'offerId', 'clientId'])
-        .where('practiceId', '=', practiceId)
-        .execute()
-    ).map((p) => [p.id, { offerId: p.offerId, clientId: p.clientId }]),
-  );
+  const stored = new StoredPayments(trx, practiceId);
   const planner = new ImportPlanner({
     matcher: compileRules(await loadRules(trx, practiceId)),
     clients,
@@ -186,8 +179,10 @@ async function run(
   };
   const files: FileReport[] = [];
   const errors: ImportIssue[] = [];
+  const positions = new Positions(trx, practiceId);
+  const shared: ImportRun = { planner, stored, offers, request, positions };
   for (const source of request.files) {
-    const file = await importOne(trx, practiceId, source, options, planner, offers, request);
+    const file = await importOne(trx, practiceId, source, options, shared);
     files.push(file.report);
     errors.push(...file.errors);
   }
@@ -207,28 +202,34 @@ async function importOne(
   practiceId: number,
   source: ImportSource,
   options: ImportOptions,
-  planner: ImportPlanner,
-  offers: Map<string, string>,
-  request: ImportRequest,
+  run: ImportRun,
 ): Promise<{ report: FileReport; errors: ImportIssue[] }> {
+  const { planner, stored, request } = run;
   const errors: ImportIssue[] = [];
   const format = await chooseFormat(source.open, options).catch(() => null);
   const report = emptyReport(source.name, format ?? 'unknown');
   let importId: number | null = null;
-  let pending: PlannedRow[] = [];
+  let incoming: ImportedRecord[] = [];
 
+  /** Plans the rows read so far (their refunds' payments looked up first) and writes them. */
   const flush = async () => {
-    if (pending.length === 0 || errors.length > 0) {
-      pending = [];
-      return;
+    const rows = incoming;
+    incoming = [];
+    if (rows.length === 0 || errors.length > 0) return;
+    const refunded: string[] = [];
+    for (const row of rows) {
+      if (row.kind !== 'payment' || !row.refundOf) continue;
+      const id = `${report.format}:${row.refundOf}`;
+      if (!planner.remembers(id)) refunded.push(id);
     }
+    await stored.prefetch(refunded);
+    const pending = rows.map((row) => planner.plan(row, report.format));
     importId ??= await createImport(trx, practiceId, {
       file: source.name,
       format: report.format,
       createdAt: (request.now ?? new Date()).toISOString(),
     });
     const batch = pending;
-    pending = [];
     const fresh = await insertImportRows(
       trx,
       practiceId,
@@ -239,7 +240,7 @@ async function importOne(
       practiceId,
       batch.filter((row) => fresh.has(row.id)),
       report,
-      offers,
+      run,
     );
     report.duplicates += batch.length - fresh.size;
   };
@@ -251,8 +252,8 @@ async function importOne(
     switch (event.type) {
       case 'record': {
         report.rows++;
-        pending.push(planner.plan(event.record, report.format));
-        if (pending.length >= BATCH) await flush();
+        incoming.push(event.record);
+        if (incoming.length >= BATCH) await flush();
         break;
       }
       case 'skip':
@@ -284,7 +285,7 @@ async function writeRecords(
   practiceId: number,
   rows: readonly PlannedRow[],
   report: FileReport,
-  offers: Map<string, string>,
+  { offers, positions, planner }: ImportRun,
 ): Promise<void> {
   const payments: Payment[] = [];
   const timeEntries: TimeEntry[] = [];
@@ -324,16 +325,78 @@ async function writeRecords(
   ) => {
     if (records.length === 0) return 0;
     const spec = COLLECTIONS[name];
-    return insertNewRecords(
-      trx,
-      spec,
-      practiceId,
-      records,
-      await nextPosition(trx, spec, practiceId),
-    );
+    const first = await positions.take(name, records.length);
+    return insertNewRecordRows(trx, spec, practiceId, records, first);
   };
   report.added.clients += await write('clients', clients);
-  report.added.payments += await write('payments', payments);
+  const added = await write('payments', payments);
+  report.added.payments += added;
+  // Every payment stored as planned: the planner may look them up in the store from now on.
+  if (added === payments.length) planner.forget(payments.map((p) => p.id));
   report.added.timeEntries += await write('timeEntries', timeEntries);
   report.added.costs += await write('costs', costs);
+}
+
+/** What every file of one import shares. */
+interface ImportRun {
+  planner: ImportPlanner;
+  stored: StoredPayments;
+  offers: Map<string, string>;
+  request: ImportRequest;
+  positions: Positions;
+}
+
+/**
+ * Offer and client of stored payments that refunds of the rows being planned refer to,
+ * looked up per batch (not the practice's every payment, read up front).
+ */
+class StoredPayments {
+  private found = new Map<string, { offerId: string | null; clientId: string | null }>();
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly practiceId: number,
+  ) {}
+
+  /** Looks up these payment ids (and forgets the previous batch's). */
+  async prefetch(ids: readonly string[]): Promise<void> {
+    this.found = new Map();
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
+      const rows = await this.trx
+        .selectFrom('payments')
+        .select(['id', 'offerId', 'clientId'])
+        .where('practiceId', '=', this.practiceId)
+        .where('id', 'in', unique.slice(start, start + LOOKUP_BATCH))
+        .execute();
+      for (const p of rows) this.found.set(p.id, { offerId: p.offerId, clientId: p.clientId });
+    }
+  }
+
+  get(id: string): { offerId: string | null; clientId: string | null } | undefined {
+    return this.found.get(id);
+  }
+}
+
+const LOOKUP_BATCH = 1000;
+
+/**
+ * The next free position of each collection, read once per import (a MAX over the
+ * practice's rows) and then counted on: new rows are appended in the order they come.
+ */
+class Positions {
+  private readonly next = new Map<string, number>();
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly practiceId: number,
+  ) {}
+
+  /** The first of `count` consecutive positions for new rows of `name`. */
+  async take(name: keyof typeof COLLECTIONS, count: number): Promise<number> {
+    const first =
+      this.next.get(name) ?? (await nextPosition(this.trx, COLLECTIONS[name], this.practiceId));
+    this.next.set(name, first + count);
+    return first;
+  }
 }

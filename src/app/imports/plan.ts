@@ -69,6 +69,20 @@ export class ImportPlanner {
     for (const c of context.clients) this.remember(c);
   }
 
+  /** True when a payment with this record id was planned in this import (and not forgotten). */
+  remembers(paymentId: string): boolean {
+    return this.payments.has(paymentId);
+  }
+
+  /**
+   * Forgets payments planned earlier, once they are stored exactly as planned: a refund
+   * of one of them then finds it through `storedPayment`, with the same offer and client,
+   * and a long import does not keep every payment in memory.
+   */
+  forget(paymentIds: Iterable<string>): void {
+    for (const id of paymentIds) this.payments.delete(id);
+  }
+
   private remember(client: Client) {
     this.ids.add(client.id);
     if (client.email) this.byEmail.set(client.email.trim().toLowerCase(), client.id);

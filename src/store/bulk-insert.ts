@@ -1,0 +1,103 @@
+/**
+ * The bulk insert path of imports: many rows per statement, `ON CONFLICT DO NOTHING`,
+ * with the SQL text written once per table and row count and the values passed as one
+ * flat parameter list. The same statements Kysely would build, without building a query
+ * tree of every value for every batch (a million-row import sends ~1,000 of them).
+ */
+import { CompiledQuery, PostgresAdapter } from 'kysely';
+import type { CollectionSpec } from './collections.ts';
+import type { Executor } from './database.ts';
+import { sqlName } from './naming.ts';
+import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
+import { bumpRevision } from './revision.repository.ts';
+
+const statements = new Map<string, string>();
+
+/** `INSERT INTO t (cols) VALUES (…), … ON CONFLICT DO NOTHING [RETURNING col]`, cached. */
+function insertSql(
+  postgres: boolean,
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  returning: string | undefined,
+): string {
+  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows}|${returning ?? ''}`;
+  let text = statements.get(key);
+  if (text !== undefined) return text;
+  const tuples: string[] = [];
+  let n = 0;
+  for (let r = 0; r < rows; r++) {
+    const marks: string[] = [];
+    for (let c = 0; c < columns.length; c++) marks.push(postgres ? `$${++n}` : '?');
+    tuples.push(`(${marks.join(',')})`);
+  }
+  const names = columns.map((c) => `"${sqlName(c)}"`).join(', ');
+  text =
+    `insert into "${sqlName(table)}" (${names}) values ${tuples.join(', ')} on conflict do nothing` +
+    (returning ? ` returning "${sqlName(returning)}"` : '');
+  if (statements.size > 256) statements.clear();
+  statements.set(key, text);
+  return text;
+}
+
+/**
+ * Inserts rows (values in `columns` order) into `table` (its TypeScript name), skipping
+ * those that conflict with a stored row; returns how many were inserted and, with
+ * `returning`, that column of every inserted row.
+ */
+export async function insertRowsIfNew(
+  db: Executor,
+  practiceId: number,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  returning?: string,
+): Promise<{ inserted: number; returned: unknown[] }> {
+  const returned: unknown[] = [];
+  let inserted = 0;
+  if (rows.length === 0) return { inserted, returned };
+  await bumpRevision(db, practiceId);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const end = Math.min(rows.length, start + perStatement);
+    const params: unknown[] = [];
+    for (let r = start; r < end; r++) {
+      const row = rows[r]!;
+      for (let c = 0; c < row.length; c++) params.push(row[c]);
+    }
+    const sql = insertSql(postgres, table, columns, end - start, returning);
+    const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sql, params));
+    if (returning) {
+      const name = sqlName(returning);
+      for (const row of result.rows) returned.push(row[returning] ?? row[name]);
+      inserted += result.rows.length;
+    } else {
+      inserted += Number(result.numAffectedRows ?? 0n);
+    }
+  }
+  return { inserted, returned };
+}
+
+/**
+ * `insertNewRecords` (record-sql.ts) on the bulk path: the records of `spec` whose key
+ * (or, for payments, external id) is new to the practice, at positions `firstPosition`,
+ * `firstPosition + 1`, … in array order; existing rows are left untouched. Returns how
+ * many were inserted.
+ */
+export async function insertNewRecordRows(
+  db: Executor,
+  spec: CollectionSpec,
+  practiceId: number,
+  records: readonly object[],
+  firstPosition: number,
+): Promise<number> {
+  const columns = ['practiceId', 'position', ...spec.columns];
+  const rows = records.map((record, i) => {
+    const values = record as Record<string, unknown>;
+    const row: unknown[] = [practiceId, firstPosition + i];
+    for (const column of spec.columns) row.push(values[column] ?? null);
+    return row;
+  });
+  return (await insertRowsIfNew(db, practiceId, spec.table, columns, rows)).inserted;
+}
