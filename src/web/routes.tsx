@@ -7,6 +7,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Loading } from './components/Loading.tsx';
 import { PracticeShell } from './components/PracticeShell.tsx';
 import { RouteError } from './components/RouteError.tsx';
+import { loadDashboard } from './scenes/dashboard/load.ts';
 import { Home } from './scenes/Home.tsx';
 
 type SceneModule = { default: ComponentType };
@@ -20,8 +21,8 @@ function scene(path: string | undefined, load: () => Promise<SceneModule>): Rout
 }
 
 const practicePages: RouteObject[] = [
-  scene(undefined, () => import('./scenes/dashboard/DashboardScene.tsx')),
-  scene('dashboard', () => import('./scenes/dashboard/DashboardScene.tsx')),
+  scene(undefined, loadDashboard),
+  scene('dashboard', loadDashboard),
   scene('import', () => import('./scenes/import/ImportScene.tsx')),
   scene('inbox', () => import('./scenes/import/InboxScene.tsx')),
   scene('offers', () => import('./scenes/records/OffersScene.tsx')),

@@ -6,8 +6,8 @@
  * and the levers under edited assumptions are asked for after it, so a large practice
  * shows its headline figures as soon as the report arrives.
  */
-import { Alert, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Report } from '../../../domain/analysis/report.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -20,11 +20,20 @@ import { formatDate } from '../../lib/format.ts';
 import { Foundation } from './Foundation.tsx';
 import { Ladder } from './Ladder.tsx';
 import { Levers } from './Levers.tsx';
-import { MonthlyCharts } from './MonthlyCharts.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
-import { RatesChart } from './RatesChart.tsx';
 import { StreamsTable } from './StreamsTable.tsx';
 import { Totals } from './Totals.tsx';
+
+// The charts (recharts) load after the figures: the headline needs none of their code.
+const RatesChart = lazy(() => import('./RatesChart.tsx').then((m) => ({ default: m.RatesChart })));
+const MonthlyCharts = lazy(() =>
+  import('./MonthlyCharts.tsx').then((m) => ({ default: m.MonthlyCharts })),
+);
+
+/** Where a chart will be, while its code loads. */
+function ChartSpace({ height }: { height: number }) {
+  return <Paper withBorder h={height} aria-hidden />;
+}
 
 function usePeriod(): [PeriodChoice, (p: PeriodChoice) => void] {
   const [params, setParams] = useSearchParams();
@@ -71,7 +80,9 @@ function Body({
       <Totals report={report} />
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <RatesChart report={report} />
+          <Suspense fallback={<ChartSpace height={380} />}>
+            <RatesChart report={report} />
+          </Suspense>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Foundation report={report} />
@@ -83,7 +94,9 @@ function Body({
           <Ladder report={report} />
         </Grid.Col>
       </Grid>
-      <MonthlyCharts report={report} months={monthly.months} error={monthly.error} />
+      <Suspense fallback={<ChartSpace height={360} />}>
+        <MonthlyCharts report={report} months={monthly.months} error={monthly.error} />
+      </Suspense>
       <StreamsTable report={report} />
     </Stack>
   );
