@@ -1,9 +1,12 @@
 /**
- * The bulk insert path of imports: many rows per statement, `ON CONFLICT DO NOTHING`,
- * with the SQL text written once per table and row count and the values passed as one
- * flat parameter list. The same statements Kysely would build, without building a query
- * tree of every value for every batch (a million-row import sends ~1,000 of them).
+ * The bulk insert path of imports, `ON CONFLICT DO NOTHING`. On SQLite, with the
+ * connection at hand (`Store.sqlite`), one prepared statement per table inserts row after
+ * row inside the transaction Kysely opened on that connection: what SQLite does fastest.
+ * Otherwise (PostgreSQL) many rows per statement, the SQL text written once per table
+ * and row count, the values passed as one flat parameter list: the statements Kysely
+ * would build, without building a query tree of every value of every batch.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
@@ -12,6 +15,21 @@ import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
 
 const statements = new Map<string, string>();
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+function prepare(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let byText = prepared.get(sqlite);
+  if (!byText) {
+    byText = new Map();
+    prepared.set(sqlite, byText);
+  }
+  let statement = byText.get(text);
+  if (!statement) {
+    statement = sqlite.prepare(text);
+    byText.set(text, statement);
+  }
+  return statement;
+}
 
 /** `INSERT INTO t (cols) VALUES (…), … ON CONFLICT DO NOTHING [RETURNING col]`, cached. */
 function insertSql(
@@ -52,11 +70,23 @@ export async function insertRowsIfNew(
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
   returning?: string,
+  sqlite?: BetterSqlite3.Database,
 ): Promise<{ inserted: number; returned: unknown[] }> {
   const returned: unknown[] = [];
   let inserted = 0;
   if (rows.length === 0) return { inserted, returned };
   await bumpRevision(db, practiceId);
+  if (sqlite) {
+    const statement = prepare(sqlite, insertSql(false, table, columns, 1, undefined));
+    const at = returning ? columns.indexOf(returning) : -1;
+    if (returning && at < 0) throw new Error(`${returning} is not one of the columns`);
+    for (const row of rows) {
+      if (statement.run(row as unknown[]).changes === 0) continue;
+      inserted++;
+      if (at >= 0) returned.push(row[at]);
+    }
+    return { inserted, returned };
+  }
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
@@ -91,6 +121,7 @@ export async function insertNewRecordRows(
   practiceId: number,
   records: readonly object[],
   firstPosition: number,
+  sqlite?: BetterSqlite3.Database,
 ): Promise<number> {
   const columns = ['practiceId', 'position', ...spec.columns];
   const rows = records.map((record, i) => {
@@ -99,5 +130,6 @@ export async function insertNewRecordRows(
     for (const column of spec.columns) row.push(values[column] ?? null);
     return row;
   });
-  return (await insertRowsIfNew(db, practiceId, spec.table, columns, rows)).inserted;
+  return (await insertRowsIfNew(db, practiceId, spec.table, columns, rows, undefined, sqlite))
+    .inserted;
 }

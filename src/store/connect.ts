@@ -2,19 +2,22 @@
  * `openStore`: the one way to get a database. A `postgres://` URL opens a pg Pool, any
  * other target a SQLite file (or `:memory:`); migrations run before it is returned.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { Database, Engine } from './database.ts';
 import { StoreError } from './errors.ts';
 import { migrateToLatest } from './migrate.ts';
 import { naming } from './naming.ts';
 import { isPostgresUrl, postgresDialect } from './postgres.ts';
-import { sqliteDialect } from './sqlite.ts';
+import { sqliteDialect, sqliteHandleOf } from './sqlite.ts';
 
 export interface Store {
   db: Kysely<Database>;
   engine: Engine;
   /** Closes the pool or file; calling it twice is harmless. */
   close(): Promise<void>;
+  /** SQLite only: the connection itself, for the import's bulk inserts (store/bulk-insert.ts). */
+  sqlite?: BetterSqlite3.Database;
 }
 
 /**
@@ -46,5 +49,6 @@ export async function openStore(target: string): Promise<Store> {
     await close();
     throw error;
   }
-  return { db, engine, close };
+  const sqlite = engine === 'sqlite' ? sqliteHandleOf(dialect) : undefined;
+  return sqlite ? { db, engine, close, sqlite } : { db, engine, close };
 }

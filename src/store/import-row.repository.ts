@@ -2,6 +2,7 @@
  * Imported rows and import runs: what each import brought in (the inbox of unassigned
  * rows included), written in batches inside the import's transaction.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import { insertRowsIfNew } from './bulk-insert.ts';
 import type { Executor } from './database.ts';
@@ -63,11 +64,15 @@ const IMPORT_ROW_COLUMNS = [
   'materialized',
 ] as const satisfies readonly (keyof ImportRowTable)[];
 
-/** Inserts rows not seen before (by id); returns the ids that were new. */
+/**
+ * Inserts rows not seen before (by id); returns the ids that were new. `sqlite`: the
+ * store's SQLite connection, for the faster path (see bulk-insert.ts).
+ */
 export async function insertImportRows(
   db: Executor,
   practiceId: number,
   rows: readonly ImportRow[],
+  sqlite?: BetterSqlite3.Database,
 ): Promise<Set<string>> {
   const values = rows.map((r) => [
     practiceId,
@@ -96,6 +101,7 @@ export async function insertImportRows(
     IMPORT_ROW_COLUMNS,
     values,
     'id',
+    sqlite,
   );
   return new Set(returned as string[]);
 }

@@ -29,5 +29,18 @@ export function sqliteDialect(path: string): Dialect {
       { cause: error },
     );
   }
-  return new SqliteDialect({ database });
+  const dialect = new SqliteDialect({ database });
+  handles.set(dialect, database);
+  return dialect;
+}
+
+const handles = new WeakMap<Dialect, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 connection behind a dialect `sqliteDialect` made: the bulk insert path
+ * of imports (bulk-insert.ts) prepares its statements once on it, inside the transaction
+ * Kysely opened on the same connection.
+ */
+export function sqliteHandleOf(dialect: Dialect): BetterSqlite3.Database | undefined {
+  return handles.get(dialect);
 }

@@ -109,7 +109,7 @@ export async function importFiles(
 ): Promise<ImportReport> {
   try {
     return await store.db.transaction().execute(async (trx) => {
-      const report = await run(trx, practiceId, request);
+      const report = await run(trx, practiceId, request, store.sqlite);
       if (request.preview) throw new PreviewDone(report);
       return report;
     });
@@ -123,6 +123,7 @@ async function run(
   trx: Transaction<Database>,
   practiceId: number,
   request: ImportRequest,
+  sqlite: Store['sqlite'],
 ): Promise<ImportReport> {
   const practice = await trx
     .selectFrom('practices')
@@ -180,7 +181,7 @@ async function run(
   const files: FileReport[] = [];
   const errors: ImportIssue[] = [];
   const positions = new Positions(trx, practiceId);
-  const shared: ImportRun = { planner, stored, offers, request, positions };
+  const shared: ImportRun = { planner, stored, offers, request, positions, sqlite };
   for (const source of request.files) {
     const file = await importOne(trx, practiceId, source, options, shared);
     files.push(file.report);
@@ -234,6 +235,7 @@ async function importOne(
       trx,
       practiceId,
       batch.map((row) => toImportRow(row, importId!)),
+      run.sqlite,
     );
     await writeRecords(
       trx,
@@ -285,7 +287,7 @@ async function writeRecords(
   practiceId: number,
   rows: readonly PlannedRow[],
   report: FileReport,
-  { offers, positions, planner }: ImportRun,
+  { offers, positions, planner, sqlite }: ImportRun,
 ): Promise<void> {
   const payments: Payment[] = [];
   const timeEntries: TimeEntry[] = [];
@@ -326,7 +328,7 @@ async function writeRecords(
     if (records.length === 0) return 0;
     const spec = COLLECTIONS[name];
     const first = await positions.take(name, records.length);
-    return insertNewRecordRows(trx, spec, practiceId, records, first);
+    return insertNewRecordRows(trx, spec, practiceId, records, first, sqlite);
   };
   report.added.clients += await write('clients', clients);
   const added = await write('payments', payments);
@@ -344,6 +346,8 @@ interface ImportRun {
   offers: Map<string, string>;
   request: ImportRequest;
   positions: Positions;
+  /** The SQLite connection, for the bulk inserts' fast path (none on PostgreSQL). */
+  sqlite: Store['sqlite'];
 }
 
 /**
