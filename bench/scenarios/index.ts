@@ -4,6 +4,7 @@
  */
 import type { AnyScenario } from '../harness.ts';
 import { apiScenario } from './api.ts';
+import { forecastScenario } from './forecast.ts';
 import { importPgScenario, importSqliteScenario } from './import.ts';
 import { pageScenario } from './page.ts';
 import { reportScenario } from './report.ts';
@@ -14,4 +15,5 @@ export const SCENARIOS: readonly AnyScenario[] = [
   importPgScenario,
   pageScenario,
   apiScenario,
+  forecastScenario,
 ];

@@ -23,6 +23,7 @@ function scene(path: string | undefined, load: () => Promise<SceneModule>): Rout
 const practicePages: RouteObject[] = [
   scene(undefined, loadDashboard),
   scene('dashboard', loadDashboard),
+  scene('forecast', () => import('./scenes/forecast/ForecastScene.tsx')),
   scene('import', () => import('./scenes/import/ImportScene.tsx')),
   scene('inbox', () => import('./scenes/import/InboxScene.tsx')),
   scene('offers', () => import('./scenes/records/OffersScene.tsx')),

@@ -3,7 +3,13 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { NavLink as RouterLink, useLocation } from 'react-router';
 
 const GROUPS: { title: string; links: { to: string; label: string }[] }[] = [
-  { title: 'Overview', links: [{ to: 'dashboard', label: 'Dashboard' }] },
+  {
+    title: 'Overview',
+    links: [
+      { to: 'dashboard', label: 'Dashboard' },
+      { to: 'forecast', label: 'Forecast' },
+    ],
+  },
   {
     title: 'Data',
     links: [
