@@ -47,8 +47,14 @@ export function createApp(options: ApiOptions) {
     maxSize: deps.maxUploadBytes,
     onError: tooLarge(deps.maxUploadBytes),
   });
+  // A GET or HEAD has no body to limit; asking for one would make @hono/node-server build
+  // a full Request for every read (a tenth of a cached report's CPU time).
   const limits: MiddlewareHandler<ApiEnv> = (c, next) =>
-    UPLOAD_PATH.test(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next);
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : UPLOAD_PATH.test(c.req.path)
+        ? uploadLimit(c, next)
+        : jsonLimit(c, next);
   const noStore: MiddlewareHandler<ApiEnv> = async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');

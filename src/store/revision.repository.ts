@@ -10,7 +10,7 @@
  * with its own SQL calls it too. Taking the revision row first in a transaction also
  * gives PostgreSQL writers of one practice one lock order.
  */
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 import type { Executor } from './database.ts';
 
 interface RevisionTable {
@@ -63,12 +63,18 @@ export async function bumpRevision(db: Executor, practiceId: number): Promise<vo
   }
 }
 
-/** The practice's current revision: 0 for one never written (or from before migration 0004). */
+const READ_SQL = {
+  sqlite: 'select revision from practice_revisions where practice_id = ?',
+  postgres: 'select revision from practice_revisions where practice_id = $1',
+};
+
+/**
+ * The practice's current revision: 0 for one never written (or from before migration
+ * 0004). Read on every cached request, so the SQL is written out (no query building).
+ */
 export async function readRevision(db: Executor, practiceId: number): Promise<number> {
-  const row = await revisions(db)
-    .selectFrom('practiceRevisions')
-    .select('revision')
-    .where('practiceId', '=', practiceId)
-    .executeTakeFirst();
-  return row ? Number(row.revision) : 0;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const query = CompiledQuery.raw(postgres ? READ_SQL.postgres : READ_SQL.sqlite, [practiceId]);
+  const { rows } = await db.executeQuery<{ revision: number | string }>(query);
+  return rows[0] ? Number(rows[0].revision) : 0;
 }

@@ -1,6 +1,6 @@
 /** The SQLite side of `openStore`: better-sqlite3 on a file (or `:memory:`), tuned once. */
 import BetterSqlite3 from 'better-sqlite3';
-import { type Dialect, SqliteDialect } from 'kysely';
+import { type Dialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { messageOf, StoreError } from './errors.ts';
 
 /** How long a writer waits for another connection's lock before failing, in ms. */
@@ -29,9 +29,40 @@ export function sqliteDialect(path: string): Dialect {
       { cause: error },
     );
   }
-  const dialect = new SqliteDialect({ database });
+  const dialect = new SqliteDialect({ database: withStatementCache(database) });
   handles.set(dialect, database);
   return dialect;
+}
+
+/** Prepared statements kept per connection, by SQL text (the most recently added). */
+const CACHED_STATEMENTS = 256;
+/** Longer SQL (a many-row INSERT) is prepared each time: it would hold memory for little. */
+const CACHED_SQL_LENGTH = 4096;
+
+/**
+ * The connection as Kysely sees it, with its prepared statements kept by SQL text.
+ * Kysely prepares every query it runs; preparing is a fifth of the CPU time of a small
+ * API read (session, membership and revision look-ups), so statements are reused.
+ * Only Kysely's queries go through the cache: a statement someone configures (`raw`,
+ * `pluck`) is never shared. A statement busy iterating is not handed out again.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      const kept = statements.get(sql);
+      if (kept && !kept.busy) return kept;
+      const statement = database.prepare(sql);
+      if (sql.length <= CACHED_SQL_LENGTH && !kept) {
+        if (statements.size >= CACHED_STATEMENTS) {
+          statements.delete(statements.keys().next().value as string);
+        }
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 const handles = new WeakMap<Dialect, BetterSqlite3.Database>();
