@@ -22,6 +22,8 @@ const RELEASED: Record<string, string> = {
   '2026_11_25_0002_imports': 'c092f0e3ac86dec5b589d7166be9efbf6a9085ee137f0f4cf51e197a31e5f55f',
   '2026_11_25_0003_accounts': 'e4ab1f89ceab20f456b2883a69fea573b1e7c5c27d60263b5c9a7db4254b2ba8',
   '2026_11_25_0004_revisions': 'be08886bccd5e08847b3cb391f515f98f743869362adb35a271ae02fe3e96b0a',
+  '2026_11_25_0005_report_indexes':
+    '5c4f0f6721961d64f166c6412d591c5cb77ae87b9ea746432ecf8bb0c0f003ee',
 };
 
 describeEachEngine('migrations', (ctx) => {

@@ -5,7 +5,7 @@
  * database; the typed collection specs (collections.ts) say what goes in.
  */
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import type { GroupBounds, GroupedData } from '../domain/analysis/index.ts';
+import type { GroupBounds, GroupedData, TimeGroup } from '../domain/analysis/index.ts';
 import type { Activity, Outcome } from '../domain/model.ts';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
@@ -242,15 +242,63 @@ export async function selectGroups(
         GROUP BY client_id, offer_id, currency, amount > 0, k_class, k_date, k_amount, k_fee`,
     ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
   );
-  const timeEntries = await rows(
-    sql`SELECT offer_id, activity, hours, min(date) AS d, count(*) AS n, k_client, k_channel
-        FROM (SELECT offer_id, activity, hours, date, ${inP} AS k_in,
-                CASE WHEN date >= ${b.from} AND activity = 'delivery' THEN client_id END AS k_client,
-                CASE WHEN date >= ${b.from} AND activity = 'marketing' THEN channel END AS k_channel
-              FROM time_entries WHERE practice_id = ${practiceId} AND date <= ${b.to}) r
-        GROUP BY offer_id, activity, hours, k_in, k_client, k_channel`,
-    ['offer_id', 'activity', 'hours', 'd', 'n', 'k_client', 'k_channel'].map(ref),
+  // Time entries in one ordered pass over time_entries_report_idx each (migration 0005),
+  // no sort: before the period and the other activities in it by (activity, offer,
+  // hours); delivery in the period also by client; marketing in it by channel.
+  const timeFrom = sql`FROM time_entries ${postgres ? sql`` : sql`INDEXED BY time_entries_report_idx`}
+    WHERE practice_id = ${practiceId}`;
+  const other = sql`date >= ${b.from} AND activity NOT IN ('delivery', 'marketing')`;
+  const byActivity = await rows(
+    sql`SELECT activity, offer_id, hours,
+          count(CASE WHEN date < ${b.from} THEN 1 END) AS n_before,
+          min(CASE WHEN date < ${b.from} THEN date END) AS d_before,
+          count(CASE WHEN ${other} THEN 1 END) AS n_in,
+          min(CASE WHEN ${other} THEN date END) AS d_in
+        ${timeFrom} AND date <= ${b.to}
+        GROUP BY activity, offer_id, hours`,
+    ['activity', 'offer_id', 'hours', 'n_before', 'd_before', 'n_in', 'd_in'].map(ref),
   );
+  const inPeriodOf = (activity: string, by: string) =>
+    rows(
+      sql`SELECT offer_id, hours, ${ref(by)}, count(*) AS n, min(date) AS d
+          ${timeFrom} AND activity = ${activity} AND date >= ${b.from} AND date <= ${b.to}
+          GROUP BY offer_id, hours, ${ref(by)}`,
+      ['offer_id', 'hours', by, 'n', 'd'].map(ref),
+    );
+  const delivery = await inPeriodOf('delivery', 'client_id');
+  const marketing = await inPeriodOf('marketing', 'channel');
+  const timeEntries: TimeGroup[] = [];
+  const time = (
+    activity: unknown,
+    offerId: unknown,
+    hours: unknown,
+    date: unknown,
+    count: unknown,
+  ) => ({
+    date: date as string,
+    hours: Number(hours),
+    activity: activity as Activity,
+    offerId: offerId as string | null,
+    clientId: null as string | null,
+    channel: null as string | null,
+    count: Number(count),
+  });
+  for (const [activity, offerId, hours, nBefore, dBefore, nIn, dIn] of byActivity) {
+    if (Number(nBefore) > 0) timeEntries.push(time(activity, offerId, hours, dBefore, nBefore));
+    if (Number(nIn) > 0) timeEntries.push(time(activity, offerId, hours, dIn, nIn));
+  }
+  for (const [offerId, hours, clientId, count, date] of delivery) {
+    timeEntries.push({
+      ...time('delivery', offerId, hours, date, count),
+      clientId: clientId as string | null,
+    });
+  }
+  for (const [offerId, hours, channel, count, date] of marketing) {
+    timeEntries.push({
+      ...time('marketing', offerId, hours, date, count),
+      channel: channel as string | null,
+    });
+  }
   const costs = await rows(
     sql`SELECT offer_id, currency, min(date) AS d, sum(amount) AS amount, count(*) AS n, k_channel
         FROM (SELECT offer_id, currency, date, amount, ${inP} AS k_in,
@@ -276,15 +324,7 @@ export async function selectGroups(
       offerId: offerId as string | null,
       count: Number(count),
     })),
-    timeEntries: timeEntries.map(([offerId, activity, hours, date, count, clientId, channel]) => ({
-      date: date as string,
-      hours: Number(hours),
-      activity: activity as Activity,
-      offerId: offerId as string | null,
-      clientId: clientId as string | null,
-      channel: channel as string | null,
-      count: Number(count),
-    })),
+    timeEntries,
     costs: costs.map(([offerId, currency, date, amount, count, channel]) => ({
       date: date as string,
       amount: Number(amount),

@@ -87,5 +87,5 @@ export { describeFigure, FIGURES, type FigureId, isFigureId } from './figures.ts
 export { type GroupBounds, groupBounds, groupRecords, paymentDateClass } from './groups.ts';
 export type * from './input.ts';
 export { RUNG_LABELS, rungOf } from './ladder.ts';
-export { defaultFrom, type Period, periodAfter } from './period.ts';
+export { defaultFrom, type Period, periodAfter, resolvePeriod } from './period.ts';
 export type * from './report.ts';
