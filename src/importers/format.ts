@@ -7,7 +7,14 @@
  * as long as needed to decide the date order and decimal mark, then streams the rows.
  */
 import { createHash } from 'node:crypto';
-import { type ByteSource, type CsvRow, DecodeError, HeaderIndex, readCsv } from './csv.ts';
+import {
+  type ByteSource,
+  type CsvRow,
+  DecodeError,
+  HeaderIndex,
+  readCsv,
+  readCsvBatches,
+} from './csv.ts';
 import type { ImportedRecord, ImportIssue, ImportOptions, SkippedRow } from './types.ts';
 import {
   DATE_FORMAT_NAMES,
@@ -91,17 +98,78 @@ export function clipMessage(message: string): string {
   return `${text.slice(0, MESSAGE_HEAD)}…${text.slice(-MESSAGE_TAIL)}`;
 }
 
-/** Counts occurrences of identical content so two identical rows get ids `…#1`, `…#2`. */
+/**
+ * Counts occurrences of identical content so two identical rows get ids `…#1`, `…#2`.
+ * The id's hash is the first 15 bytes of the content's SHA-1 (20 base64url characters);
+ * those 15 bytes are remembered in a flat open-addressing table (16 bytes a row, outside
+ * the JavaScript heap) rather than as a million strings in a Map, and only the rare
+ * repeated contents get a count in a Map.
+ */
 export class ContentIds {
-  private readonly seen = new Map<string, number>();
+  /** Four words per slot: bytes 0–11 of the hash, then 12–14 with the top byte set (never 0). */
+  private table = new Uint32Array(4 * 1024);
+  private size = 0;
+  private readonly repeats = new Map<number, number>();
 
   constructor(private readonly prefix: string) {}
 
   next(cells: readonly string[]): string {
-    const hash = createHash('sha1').update(cells.join('\u001f')).digest('base64url').slice(0, 20);
-    const n = (this.seen.get(hash) ?? 0) + 1;
-    this.seen.set(hash, n);
+    const digest = createHash('sha1').update(cells.join('\u001f')).digest();
+    const hash = digest.toString('base64url', 0, 15);
+    const slot = this.slotOf(digest);
+    const n = (this.repeats.get(slot) ?? (this.fresh ? 0 : 1)) + 1;
+    if (n > 1) this.repeats.set(slot, n);
     return `${this.prefix}:${hash}#${n}`;
+  }
+
+  /** Set by `slotOf`: whether the hash was new. */
+  private fresh = false;
+
+  /** The slot of a hash, inserting it when new (`fresh`). */
+  private slotOf(digest: Buffer): number {
+    if ((this.size + 1) * 4 > (this.table.length / 4) * 3) this.grow();
+    const a = digest.readUInt32LE(0);
+    const b = digest.readUInt32LE(4);
+    const c = digest.readUInt32LE(8);
+    const d = (digest[12]! | (digest[13]! << 8) | (digest[14]! << 16) | 0x1000000) >>> 0;
+    const mask = this.table.length / 4 - 1;
+    let slot = a & mask;
+    for (;;) {
+      const at = slot * 4;
+      const t = this.table;
+      if (t[at + 3] === 0) {
+        t[at] = a;
+        t[at + 1] = b;
+        t[at + 2] = c;
+        t[at + 3] = d;
+        this.size++;
+        this.fresh = true;
+        return slot;
+      }
+      if (t[at] === a && t[at + 1] === b && t[at + 2] === c && t[at + 3] === d) {
+        this.fresh = false;
+        return slot;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Doubles the table; slots move, so the repeat counts are re-keyed. */
+  private grow(): void {
+    const old = this.table;
+    const counts = new Map<number, number>();
+    this.table = new Uint32Array(old.length * 2);
+    const mask = this.table.length / 4 - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 3] === 0) continue;
+      let slot = old[at]! & mask;
+      while (this.table[slot * 4 + 3] !== 0) slot = (slot + 1) & mask;
+      this.table.set(old.subarray(at, at + 4), slot * 4);
+      const n = this.repeats.get(at / 4);
+      if (n !== undefined) counts.set(slot, n);
+    }
+    this.repeats.clear();
+    for (const [slot, n] of counts) this.repeats.set(slot, n);
   }
 }
 
@@ -243,15 +311,17 @@ export async function* runCsvFormat(
   let rows = 0;
   try {
     let first = true;
-    for await (const row of readCsv(open())) {
-      if (first) {
-        first = false;
-        continue;
+    for await (const batch of readCsvBatches(open())) {
+      for (const row of batch) {
+        if (first) {
+          first = false;
+          continue;
+        }
+        mapper.row(row, emit);
+        rows++;
+        if (out.length) yield* out.splice(0);
+        if (rows % 10_000 === 0) yield { type: 'progress', rows };
       }
-      mapper.row(row, emit);
-      rows++;
-      if (out.length) yield* out.splice(0);
-      if (rows % 10_000 === 0) yield { type: 'progress', rows };
     }
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
