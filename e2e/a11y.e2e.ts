@@ -83,6 +83,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         expect(await violations(page)).toEqual([]);
       });
 
+      it('the forecast page, with a scenario in the editor', async () => {
+        await page.goto(`${base}/forecast`);
+        await page.locator('[data-source="worker"][data-stale="false"]').waitFor();
+        await page.getByRole('button', { name: 'Add a scenario' }).click();
+        await page.getByRole('menuitem', { name: 'Launch an offer' }).click();
+        await page.locator('[data-choice="Launch an offer"]').waitFor();
+        await page.waitForTimeout(300);
+        expect(await violations(page)).toEqual([]);
+      });
+
       it('the import page, with a preview', async () => {
         await page.goto(`${base}/import`);
         await page

@@ -4,7 +4,8 @@
  * charted figure month by month. Every figure carries `data-*` attributes with its raw
  * value so the browser test compares them with `fulcrum forecast --json`.
  */
-import { ScrollArea, Table } from '@mantine/core';
+import { Table } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { Band, Forecast } from '../../../domain/forecast/index.ts';
 import { formatHours, formatMonth } from '../../lib/format.ts';
 import { METRICS, type Metric, type SeriesView } from './series.ts';
@@ -23,6 +24,24 @@ function Swatch({ color }: { color: string }) {
         background: `var(--mantine-color-${name}-${shade})`,
       }}
     />
+  );
+}
+
+/** A region that scrolls when the table is wider or taller than it: focusable, so keyboards scroll it. */
+function Scroller({
+  label,
+  maxHeight,
+  children,
+}: {
+  label: string;
+  maxHeight?: number;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled by keyboard
+    <section aria-label={label} tabIndex={0} style={{ overflow: 'auto', maxHeight }}>
+      {children}
+    </section>
   );
 }
 
@@ -80,8 +99,8 @@ export function ChoicesTable({
     v !== null && v > 0 ? `+${formatHours(v)}` : formatHours(v);
   const first = forecast.quarters[0];
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="xs" striped>
+    <Scroller label="What each choice brings and costs">
+      <Table verticalSpacing="xs" striped miw={720}>
         <Table.Caption>
           Over {forecast.months.length} months ({formatMonth(forecast.months[0]!)} to{' '}
           {formatMonth(forecast.months.at(-1)!)}): P50, and P10 – P90 under it. Extra hours are the
@@ -145,7 +164,7 @@ export function ChoicesTable({
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Scroller>
   );
 }
 
@@ -162,7 +181,7 @@ export function MonthTable({
   const { format, label } = METRICS[metric];
   const f = (v: number | null) => format(v, forecast.currency);
   return (
-    <ScrollArea.Autosize mah={440} type="auto" offsetScrollbars>
+    <Scroller label={`${label}, month by month`} maxHeight={440}>
       <Table verticalSpacing={4} striped stickyHeader miw={200 + series.length * 150}>
         <Table.Caption>{label}, month by month: P50, and P10 – P90 under it.</Table.Caption>
         <Table.Thead>
@@ -194,6 +213,6 @@ export function MonthTable({
           ))}
         </Table.Tbody>
       </Table>
-    </ScrollArea.Autosize>
+    </Scroller>
   );
 }
