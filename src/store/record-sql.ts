@@ -132,9 +132,16 @@ export async function selectRecords(
   db: Executor,
   spec: CollectionSpec,
   practiceId: number,
-  opts: { to?: string; columns?: readonly string[]; rowsPerSelect?: number } = {},
+  opts: {
+    to?: string;
+    columns?: readonly string[];
+    rowsPerSelect?: number;
+    /** false: in any order (no sort; for a reader that indexes the records by key). */
+    ordered?: boolean;
+  } = {},
 ): Promise<Row[]> {
   const { to, columns = spec.columns, rowsPerSelect = MAX_ROWS_PER_SELECT } = opts;
+  const ordered = opts.ordered ?? true;
   const raw = loose(db.withoutPlugins());
   const scope = () => {
     const q = raw.selectFrom(sqlName(spec.table)).where(sqlName('practiceId'), '=', practiceId);
@@ -155,9 +162,10 @@ export async function selectRecords(
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const values = sql.join(columns.map((c) => sql.ref(sqlName(c))));
   const order = sql.join(['position', ...spec.key].map((c) => sql.ref(sqlName(c))));
+  const orderBy = ordered ? sql` ORDER BY ${order}` : sql``;
   const rowsJson = postgres
-    ? sql<unknown>`json_agg(json_build_array(${values}) ORDER BY ${order})`
-    : sql<unknown>`json_group_array(json_array(${values}) ORDER BY ${order})`;
+    ? sql<unknown>`json_agg(json_build_array(${values})${orderBy})`
+    : sql<unknown>`json_group_array(json_array(${values})${orderBy})`;
   const toRecord = recordMaker(columns);
   const records: Row[] = [];
   const read = async (from?: number, before?: number) => {
@@ -227,21 +235,32 @@ export async function selectGroups(
   };
   const ref = (name: string) => sql.ref(name);
   const inP = sql`CASE WHEN date >= ${b.from} THEN 1 ELSE 0 END`;
-  const foreign = (column: string) =>
-    sql`CASE WHEN currency = ${b.currency} THEN NULL ELSE ${ref(column)} END`;
+  const cur = b.currency;
 
-  const payments = await rows(
-    sql`SELECT client_id, offer_id, currency, min(date) AS d, sum(amount) AS amount,
+  // Payments in the practice currency: by client, offer and one small number for the
+  // sign and the sides of the tested dates (a short sort key sorts fastest); in other
+  // currencies by client, offer, date, amount and fee, which also fix those sides.
+  const key = sql`${inP} * 2 + CASE WHEN date >= ${b.windowFrom} THEN 4 ELSE 0 END
+    + CASE WHEN date > ${b.windowTo} THEN 8 ELSE 0 END + CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
+  const paymentColumns = ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'];
+  const own = await rows(
+    sql`SELECT client_id, offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount,
           sum(fee) AS fee, count(*) AS n
-        FROM (SELECT client_id, offer_id, currency, date, amount, COALESCE(fee, 0) AS fee,
-                ${inP} + CASE WHEN date >= ${b.windowFrom} THEN 2 ELSE 0 END
-                  + CASE WHEN date > ${b.windowTo} THEN 4 ELSE 0 END AS k_class,
-                ${foreign('date')} AS k_date, ${foreign('amount')} AS k_amount,
-                ${foreign('fee')} AS k_fee
-              FROM payments WHERE practice_id = ${practiceId} AND date <= ${b.to}) r
-        GROUP BY client_id, offer_id, currency, amount > 0, k_class, k_date, k_amount, k_fee`,
-    ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
+        FROM (SELECT client_id, offer_id, date, amount, COALESCE(fee, 0) AS fee, ${key} AS k
+              FROM payments WHERE practice_id = ${practiceId} AND currency = ${cur}
+                AND date <= ${b.to}) r
+        GROUP BY client_id, offer_id, k`,
+    paymentColumns.map(ref),
   );
+  const foreign = await rows(
+    sql`SELECT client_id, offer_id, currency, date AS d, sum(amount) AS amount,
+          sum(COALESCE(fee, 0)) AS fee, count(*) AS n
+        FROM payments WHERE practice_id = ${practiceId} AND currency <> ${cur} AND date <= ${b.to}
+        GROUP BY client_id, offer_id, currency, date, amount, fee`,
+    paymentColumns.map(ref),
+  );
+  const payments = [...own, ...foreign];
+
   // Time entries in one ordered pass over time_entries_report_idx each (migration 0005),
   // no sort: before the period and the other activities in it by (activity, offer,
   // hours); delivery in the period also by client; marketing in it by channel.
@@ -299,15 +318,34 @@ export async function selectGroups(
       channel: channel as string | null,
     });
   }
-  const costs = await rows(
-    sql`SELECT offer_id, currency, min(date) AS d, sum(amount) AS amount, count(*) AS n, k_channel
-        FROM (SELECT offer_id, currency, date, amount, ${inP} AS k_in,
-                CASE WHEN date >= ${b.from} THEN channel END AS k_channel,
-                ${foreign('date')} AS k_date, ${foreign('amount')} AS k_amount
-              FROM costs WHERE practice_id = ${practiceId} AND date <= ${b.to}) r
-        GROUP BY offer_id, currency, k_in, k_channel, k_date, k_amount`,
-    ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'].map(ref),
+  // Costs in the practice currency before the period by offer, in it by offer and
+  // channel; in other currencies also by date and amount.
+  const costColumns = ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'];
+  const costsBefore = await rows(
+    sql`SELECT offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount, count(*) AS n,
+          NULL AS k_channel
+        FROM costs WHERE practice_id = ${practiceId} AND currency = ${cur} AND date < ${b.from}
+        GROUP BY offer_id`,
+    costColumns.map(ref),
   );
+  const costsIn = await rows(
+    sql`SELECT offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount, count(*) AS n,
+          channel AS k_channel
+        FROM costs WHERE practice_id = ${practiceId} AND currency = ${cur}
+          AND date >= ${b.from} AND date <= ${b.to}
+        GROUP BY offer_id, channel`,
+    costColumns.map(ref),
+  );
+  const costsForeign = await rows(
+    sql`SELECT offer_id, currency, date AS d, sum(amount) AS amount, count(*) AS n, k_channel
+        FROM (SELECT offer_id, currency, date, amount,
+                CASE WHEN date >= ${b.from} THEN channel END AS k_channel
+              FROM costs WHERE practice_id = ${practiceId} AND currency <> ${cur}
+                AND date <= ${b.to}) r
+        GROUP BY offer_id, currency, date, amount, k_channel`,
+    costColumns.map(ref),
+  );
+  const costs = [...costsBefore, ...costsIn, ...costsForeign];
   const conversations = await rows(
     sql`SELECT outcome, min(date) AS d, count(*) AS n FROM conversations
         WHERE practice_id = ${practiceId} AND date >= ${b.from} AND date <= ${b.to}

@@ -176,6 +176,8 @@ export async function loadGroupedData(
     for (const name of ['offers', 'clients', 'rates'] as const) {
       small[name] = await selectRecords(trx, COLLECTIONS[name], practiceId, {
         columns: ANALYSIS_COLUMNS[name],
+        // Offers keep their order (the streams'); clients are only looked up by id.
+        ordered: name !== 'clients',
       });
     }
     const groups = await selectGroups(trx, practiceId, groupBounds(period, practice.currency));
