@@ -11,6 +11,7 @@ import { expect, it } from 'vitest';
 import { ROUTE_TABLE, type RouteEntry } from '../src/api/routes/define.ts';
 import { buildReport } from '../src/app/report.ts';
 import { cacheStats } from '../src/app/report-cache.ts';
+import { countRecords } from '../src/store/records.repository.ts';
 import { readRevision } from '../src/store/revision.repository.ts';
 import { type Agent, buildApp, grant, importPractice, repoRoot, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
@@ -98,6 +99,15 @@ const CHANGES: Record<keyof typeof NEW, Record<string, unknown>> = {
   costs: { amount: 70000 },
   conversations: { outcome: 'declined' },
 };
+
+const SEGMENTS = {
+  offers: 'offers',
+  clients: 'clients',
+  payments: 'payments',
+  'time-entries': 'timeEntries',
+  costs: 'costs',
+  conversations: 'conversations',
+} as const;
 
 /** Figures the report shows from this collection (offers and clients only name things). */
 const FIGURES = new Set(['payments', 'time-entries', 'costs']);
@@ -197,6 +207,17 @@ describeEachEngine('API report cache', (ctx) => {
       return r.text;
     };
     const fresh = async () => JSON.stringify(await buildReport(ctx.store, a));
+    /** The lists' totals (kept under the revision too) against a fresh count. */
+    const totalsAgree = async (what: string) => {
+      const counts = await countRecords(ctx.store.db, a);
+      for (const [segment, collection] of Object.entries(SEGMENTS)) {
+        const page = await editor.get(`${base}/${segment}?limit=1`);
+        expect((page.body as { total: number }).total, `${what}: ${segment}`).toBe(
+          counts[collection],
+        );
+      }
+    };
+    await totalsAgree('before');
 
     let before = await report();
     expect(before).toBe(await fresh());
@@ -220,6 +241,7 @@ describeEachEngine('API report cache', (ctx) => {
       const after = await report();
       expect(after, what).toBe(await fresh());
       if (write.figures) expect(after, `${what} changes the figures`).not.toBe(before);
+      await totalsAgree(what);
       before = after;
     }
   });
