@@ -144,7 +144,12 @@ export async function buildMonthly(
   practiceId: number,
   options: MonthlyOptions = {},
 ): Promise<MonthlySeries> {
-  const data = await loadAnalysisData(store.db, practiceId);
+  // Nothing dated after the period's end counts; without an end, the latest record is it.
+  const data = await loadAnalysisData(
+    store.db,
+    practiceId,
+    options.to === undefined ? {} : { to: options.to },
+  );
   try {
     return monthlyStreams(data, options);
   } catch (error) {
