@@ -69,7 +69,7 @@ export function practiceArb(options: PracticeOptions = {}): fc.Arbitrary<Practic
         fc.record({
           date: recordDateArb,
           amount: dense
-            ? fc.constantFrom(-4500, 0, 1, 12345, 45000)
+            ? fc.constantFrom(-45000, -4500, 0, 1, 4500, 12345)
             : fc.integer({ min: -50000, max: 200000 }),
           fee: dense ? fc.constantFrom(null, 0, 333) : fc.option(fc.integer({ min: 0, max: 5000 })),
           currency: currencyArb,
