@@ -6,6 +6,7 @@
  */
 import { isAscii as bufferIsAscii } from 'node:buffer';
 import { once } from 'node:events';
+import type { Duplex } from 'node:stream';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 
@@ -207,6 +208,8 @@ export async function* readCsvBatches(
     let startLines = 0;
     let started = false;
     for await (const text of decodeText(source, options.encoding)) {
+      // A reader that stopped early destroyed the parser: stop reading the file too.
+      if (parser.destroyed) return;
       pending += text;
       if (!started) {
         startLines += text.split('\n').length - 1;
@@ -215,8 +218,9 @@ export async function* readCsvBatches(
       } else if (pending.length < WRITE_CHARS) continue;
       const piece = pending;
       pending = '';
-      if (!parser.write(piece)) await once(parser, 'drain');
+      if (!parser.write(piece)) await drained(parser);
     }
+    if (parser.destroyed) return;
     if (pending) parser.write(pending);
     parser.end();
   })().catch((error: unknown) => {
@@ -244,6 +248,20 @@ export async function* readCsvBatches(
   }
   await pump;
   if (failure) throw failure;
+}
+
+/** Resolves when the parser wants more text, or is closed (destroyed by a reader that stopped). */
+async function drained(parser: Duplex): Promise<void> {
+  if (parser.destroyed) return;
+  const controller = new AbortController();
+  try {
+    await Promise.race([
+      once(parser, 'drain', { signal: controller.signal }),
+      once(parser, 'close', { signal: controller.signal }),
+    ]);
+  } finally {
+    controller.abort();
+  }
 }
 
 /** A normalised header name: trimmed, lower-case, inner whitespace collapsed. */
