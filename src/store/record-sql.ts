@@ -6,7 +6,7 @@
  */
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { GroupBounds, GroupedData, TimeGroup } from '../domain/analysis/index.ts';
-import type { Activity, Outcome } from '../domain/model.ts';
+import { ACTIVITIES, type Activity, type Outcome } from '../domain/model.ts';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
@@ -261,21 +261,21 @@ export async function selectGroups(
   );
   const payments = [...own, ...foreign];
 
-  // Time entries in one ordered pass over time_entries_report_idx each (migration 0005),
-  // no sort: before the period and the other activities in it by (activity, offer,
-  // hours); delivery in the period also by client; marketing in it by channel.
+  // Time entries in ordered passes over time_entries_report_idx (migration 0005), no
+  // sort: before the period by (activity, offer, hours); in it the same for the
+  // activities other than delivery (also by client) and marketing (also by channel).
   const timeFrom = sql`FROM time_entries ${postgres ? sql`` : sql`INDEXED BY time_entries_report_idx`}
     WHERE practice_id = ${practiceId}`;
-  const other = sql`date >= ${b.from} AND activity NOT IN ('delivery', 'marketing')`;
-  const byActivity = await rows(
-    sql`SELECT activity, offer_id, hours,
-          count(CASE WHEN date < ${b.from} THEN 1 END) AS n_before,
-          min(CASE WHEN date < ${b.from} THEN date END) AS d_before,
-          count(CASE WHEN ${other} THEN 1 END) AS n_in,
-          min(CASE WHEN ${other} THEN date END) AS d_in
-        ${timeFrom} AND date <= ${b.to}
-        GROUP BY activity, offer_id, hours`,
-    ['activity', 'offer_id', 'hours', 'n_before', 'd_before', 'n_in', 'd_in'].map(ref),
+  const others = ACTIVITIES.filter((a) => a !== 'delivery' && a !== 'marketing');
+  const byActivity = (range: RawBuilder<unknown>) =>
+    rows(
+      sql`SELECT activity, offer_id, hours, count(*) AS n, min(date) AS d
+          ${timeFrom} AND ${range} GROUP BY activity, offer_id, hours`,
+      ['activity', 'offer_id', 'hours', 'n', 'd'].map(ref),
+    );
+  const before = await byActivity(sql`date < ${b.from}`);
+  const otherIn = await byActivity(
+    sql`activity IN (${sql.join(others)}) AND date >= ${b.from} AND date <= ${b.to}`,
   );
   const inPeriodOf = (activity: string, by: string) =>
     rows(
@@ -302,9 +302,8 @@ export async function selectGroups(
     channel: null as string | null,
     count: Number(count),
   });
-  for (const [activity, offerId, hours, nBefore, dBefore, nIn, dIn] of byActivity) {
-    if (Number(nBefore) > 0) timeEntries.push(time(activity, offerId, hours, dBefore, nBefore));
-    if (Number(nIn) > 0) timeEntries.push(time(activity, offerId, hours, dIn, nIn));
+  for (const [activity, offerId, hours, count, date] of [...before, ...otherIn]) {
+    timeEntries.push(time(activity, offerId, hours, date, count));
   }
   for (const [offerId, hours, clientId, count, date] of delivery) {
     timeEntries.push({

@@ -6,7 +6,6 @@ import type { IsoDate } from '../dates.ts';
 import type { Context } from './context.ts';
 import { type Fraction, frac, ZERO } from './exact.ts';
 import { inPeriod } from './period.ts';
-import { addTo } from './segments.ts';
 
 export interface ClientFacts {
   /** Clients whose first payment (earliest with amount > 0) is dated in P. */
@@ -15,7 +14,7 @@ export interface ClientFacts {
   activeClients: ReadonlySet<string>;
   /** Clients whose payments dated ≤ to sum to more than 0 in practice currency. */
   buyers: number;
-  /** Each client's payments dated in P, practice minor units. */
+  /** Each new client's payments dated in P, practice minor units. */
   paidInPeriod: ReadonlyMap<string, number>;
   /** Payments in P of new clients, minor units. */
   newClientRevenue: number;
@@ -25,10 +24,15 @@ export interface ClientFacts {
   newClientDeliveryUnits: bigint;
 }
 
-/** A client's payments dated ≤ to: their sum and the date of the earliest with amount > 0. */
+/**
+ * A client's payments dated ≤ to: their sum, the date of the earliest with amount > 0,
+ * their sum in P and whether one in P has amount > 0.
+ */
 interface PaymentFacts {
   toDate: number;
   first: IsoDate | undefined;
+  inPeriod: number;
+  active: boolean;
 }
 
 /**
@@ -40,35 +44,38 @@ interface PaymentFacts {
 export function clientFacts(ctx: Context): ClientFacts {
   // One entry per client, found once per payment (a client has many payments).
   const byClient = new Map<string, PaymentFacts>();
-  const paidInPeriod = new Map<string, number>();
-  const activeClients = new Set<string>();
   for (const { record: p, amount } of ctx.payments) {
     const id = p.clientId;
     if (id === null) continue;
     let facts = byClient.get(id);
     if (facts === undefined) {
-      facts = { toDate: 0, first: undefined };
+      facts = { toDate: 0, first: undefined, inPeriod: 0, active: false };
       byClient.set(id, facts);
     }
     facts.toDate += amount;
     if (p.amount > 0 && (facts.first === undefined || p.date < facts.first)) facts.first = p.date;
     if (!inPeriod(p.date, ctx.period)) continue;
-    addTo(paidInPeriod, id, amount);
-    if (p.amount > 0) activeClients.add(id);
+    facts.inPeriod += amount;
+    if (p.amount > 0) facts.active = true;
   }
   const newClients = new Set<string>();
-  for (const [id, { first }] of byClient) {
-    if (first !== undefined && inPeriod(first, ctx.period)) newClients.add(id);
-  }
+  const activeClients = new Set<string>();
+  const paidInPeriod = new Map<string, number>();
   let newClientRevenue = 0;
-  for (const id of newClients) newClientRevenue += paidInPeriod.get(id) ?? 0;
+  let buyers = 0;
+  for (const [id, facts] of byClient) {
+    if (facts.toDate > 0) buyers++;
+    if (facts.active) activeClients.add(id);
+    if (facts.first === undefined || !inPeriod(facts.first, ctx.period)) continue;
+    newClients.add(id);
+    paidInPeriod.set(id, facts.inPeriod);
+    newClientRevenue += facts.inPeriod;
+  }
   let newClientDeliveryUnits = 0n;
   for (const { record: t, units } of ctx.time) {
     if (t.activity !== 'delivery' || t.clientId === null || !newClients.has(t.clientId)) continue;
     if (inPeriod(t.date, ctx.period)) newClientDeliveryUnits += units;
   }
-  let buyers = 0;
-  for (const { toDate } of byClient.values()) if (toDate > 0) buyers++;
   return {
     newClients,
     activeClients,
