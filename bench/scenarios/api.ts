@@ -62,6 +62,14 @@ function secondsPerRun(options: BenchOptions): number {
   return options.payments < 10_000 ? 1 : 20;
 }
 
+/**
+ * Extra Node options for the server (`BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p"`
+ * profiles it under load; the profile is written when the server stops).
+ */
+function nodeArgs(): string[] {
+  return (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+}
+
 /** CPU ms (user + system) the process has used so far, from /proc (0 where there is none). */
 function processCpuMs(pid: number | undefined): number {
   try {
@@ -137,7 +145,7 @@ export const apiScenario: Scenario<State> = {
       const started = performance.now();
       server = spawn(
         process.execPath,
-        [path.join(ROOT, 'bin/fulcrum.mjs'), '--db', file, 'serve', '--port', '0'],
+        [...nodeArgs(), path.join(ROOT, 'bin/fulcrum.mjs'), '--db', file, 'serve', '--port', '0'],
         { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       const base = await listening(server);

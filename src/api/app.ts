@@ -11,7 +11,6 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { type ApiEnv, type ApiOptions, resolveOptions } from './context.ts';
 import { ApiError, errorHandler } from './errors.ts';
 import { docsRoutes } from './openapi/docs.ts';
@@ -27,7 +26,7 @@ import { recordRoutes } from './routes/records/records.ts';
 import { monthlyRoutes } from './routes/report/monthly.ts';
 import { reportRoutes } from './routes/report/report.ts';
 import { ruleRoutes } from './routes/rules/rules.ts';
-import { csrfProtection, loadSession, practiceAccess } from './security.ts';
+import { csrfProtection, loadSession, practiceAccess, responseHeaders } from './security.ts';
 
 export type { ApiOptions } from './context.ts';
 
@@ -55,35 +54,13 @@ export function createApp(options: ApiOptions) {
       : UPLOAD_PATH.test(c.req.path)
         ? uploadLimit(c, next)
         : jsonLimit(c, next);
-  const noStore: MiddlewareHandler<ApiEnv> = async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  };
-
   const app = router();
   app.onError(errorHandler(deps.log));
   app.notFound((c) =>
     c.json({ code: 'route_not_found', message: `no route ${c.req.method} ${c.req.path}` }, 404),
   );
-  const headers = (styleSrc: string[]) =>
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc,
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'none'"],
-      },
-      crossOriginResourcePolicy: 'same-origin',
-      referrerPolicy: 'same-origin',
-    });
-  const apiHeaders = headers([]);
-  // The reference page carries its own <style>.
-  const docsHeaders = headers(["'unsafe-inline'"]);
-  app.use('*', (c, next) =>
-    c.req.path === '/api/docs' ? docsHeaders(c, next) : apiHeaders(c, next),
-  );
-  app.use('/api/*', noStore, limits, loadSession(deps), csrfProtection(deps));
+  app.use('*', responseHeaders);
+  app.use('/api/*', limits, loadSession(deps), csrfProtection(deps));
   // Also matches `/api/practices/:practiceId` itself.
   app.use('/api/practices/:practiceId/*', practiceAccess(deps));
 
