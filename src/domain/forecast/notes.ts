@@ -25,7 +25,7 @@ function historyNote(m: ForecastModel): string[] {
 function methodNote(m: ForecastModel): string {
   const w = m.window.months;
   if (m.method === 'block_bootstrap') {
-    return `Method: block bootstrap. Each run strings together blocks of about 3 consecutive history months (their new clients, and what the practice earned and worked apart from those clients), after first resampling the ${w} months themselves, so runs also differ in their averages as much as another ${w} months could have.`;
+    return `Method: block bootstrap. Each run strings together blocks of about 3 consecutive history months (their new clients, and what the practice earned and worked apart from those clients), after first resampling the ${w} months themselves, so runs also differ in their averages as much as another ${w} months could have; each drawn month is then moved a little toward or away from another month (a smoothed bootstrap), because ${w} months seen understate how far the next one can land.`;
   }
   let clients = 0;
   for (const n of m.arrivals) clients += n;

@@ -9,7 +9,7 @@
 import type { Rng } from '../demo/random.ts';
 import { beta, gamma, normal, poisson, stationaryIndices } from './draws.ts';
 import { KINDS } from './history.ts';
-import { type ForecastModel, MEAN_BLOCK } from './model.ts';
+import { type ForecastModel, MEAN_BLOCK, SMOOTHING } from './model.ts';
 import { continuationOf } from './templates.ts';
 
 export interface World {
@@ -158,12 +158,27 @@ export function worldMaker(model: ForecastModel, months: number): WorldMaker {
         // the runs also differ in their averages as much as a new history could.
         stationaryIndices(rng, W, replicateMonths, MEAN_BLOCK);
         stationaryIndices(rng, W, sequence, MEAN_BLOCK);
+        // Smoothed: month w's figures move by e × (w − v), v another month of the
+        // replicate, e ~ N(0, (SMOOTHING / √W)²) — see SMOOTHING. Never below 0 or below
+        // both months (refunds can make a month's revenue negative).
+        const spread = SMOOTHING / Math.sqrt(W);
         for (let h = 0; h < months; h++) {
           const w = replicateMonths[sequence[h]!]!;
-          counts[h] = model.arrivals[w]!;
-          world.restRevenue.set(model.restRevenue.subarray(w * K, (w + 1) * K), h * K);
-          world.restDelivery.set(model.restDelivery.subarray(w * K, (w + 1) * K), h * K);
-          world.restOther[h] = model.restOther[w]!;
+          const v = replicateMonths[Math.floor(rng.next() * W)]!;
+          const e = spread * normal(rng);
+          const smooth = (a: number, b: number) => Math.max(Math.min(0, a, b), a + e * (a - b));
+          // A count: rounded with a random offset, so it stays unbiased.
+          counts[h] = Math.max(
+            0,
+            Math.round(smooth(model.arrivals[w]!, model.arrivals[v]!) + rng.next() - 0.5),
+          );
+          for (let k = 0; k < K; k++) {
+            const a = w * K + k;
+            const b = v * K + k;
+            world.restRevenue[h * K + k] = smooth(model.restRevenue[a]!, model.restRevenue[b]!);
+            world.restDelivery[h * K + k] = smooth(model.restDelivery[a]!, model.restDelivery[b]!);
+          }
+          world.restOther[h] = smooth(model.restOther[w]!, model.restOther[v]!);
         }
       } else {
         const rate = gamma(rng, totalArrivals + 0.5, W);
