@@ -29,7 +29,7 @@ import {
   resolveAssumptions,
 } from '../../src/domain/analysis/index.ts';
 import type { PracticeData } from '../../src/domain/model.ts';
-import { openStore, type Store } from '../../src/store/connect.ts';
+import { openStore, SQLITE_READ_PRAGMAS, type Store } from '../../src/store/connect.ts';
 import { createPractice } from '../../src/store/practice.repository.ts';
 import {
   countRecords,
@@ -88,6 +88,8 @@ export const reportScenario: Scenario<State> = {
       const savedRows = Object.values(rows).reduce((a, b) => a + b, 0);
 
       raw = new BetterSqlite3(file, { readonly: true });
+      // The baseline reads with the same settings as the store's connections.
+      for (const pragma of SQLITE_READ_PRAGMAS) raw.pragma(pragma);
       const revenue = raw.prepare(REVENUE_SQL);
       const hours = raw.prepare(HOURS_SQL);
       const sqlite = raw.prepare('SELECT sqlite_version() AS v').get() as { v: string };

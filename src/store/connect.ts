@@ -11,6 +11,14 @@ import { naming } from './naming.ts';
 import { isPostgresUrl, postgresDialect } from './postgres.ts';
 import { sqliteDialect, sqliteHandleOf } from './sqlite.ts';
 
+/**
+ * Read settings of every SQLite connection: the file memory-mapped (up to 1 GiB of
+ * address space, not of memory), so reading a page copies nothing. A report of a
+ * 1,000,000 + 1,000,000-record practice reads every row of the two big tables once;
+ * this saves ~10 % of its SQLite CPU time (docs/performance.md, "The report").
+ */
+export const SQLITE_READ_PRAGMAS: readonly string[] = ['mmap_size = 1073741824'];
+
 export interface Store {
   db: Kysely<Database>;
   engine: Engine;
@@ -50,5 +58,6 @@ export async function openStore(target: string): Promise<Store> {
     throw error;
   }
   const sqlite = engine === 'sqlite' ? sqliteHandleOf(dialect) : undefined;
+  for (const pragma of sqlite ? SQLITE_READ_PRAGMAS : []) sqlite?.pragma(pragma);
   return sqlite ? { db, engine, close, sqlite } : { db, engine, close };
 }
