@@ -85,6 +85,14 @@ function drawFitted(rng: Rng, fit: Fit, n: number, out: Float64Array, stride: nu
 }
 
 /**
+ * Month a's figure moved by e × (a − b), b another month's; never below 0 or below both
+ * (refunds can make a month's revenue negative).
+ */
+function smooth(a: number, b: number, e: number): number {
+  return Math.max(Math.min(0, a, b), a + e * (a - b));
+}
+
+/**
  * Prepares the draws of a model for `months` forecast months; `draw` fills and returns
  * the same World object on each call (the simulation reads it before the next draw).
  */
@@ -130,6 +138,13 @@ export function worldMaker(model: ForecastModel, months: number): WorldMaker {
     closeRate: 0,
     channelRate: new Float64Array(model.channels.names.length),
   };
+  const seenKinds = (series: Float64Array) =>
+    Array.from({ length: KINDS }, (_, k) => k).filter((k) => {
+      for (let w = 0; w < W; w++) if (series[w * KINDS + k] !== 0) return true;
+      return false;
+    });
+  const revenueKinds = seenKinds(model.restRevenue);
+  const deliveryKinds = seenKinds(model.restDelivery);
   const replicateMonths = new Int32Array(W);
   const sequence = new Int32Array(months);
   const counts = new Int32Array(months);
@@ -159,26 +174,27 @@ export function worldMaker(model: ForecastModel, months: number): WorldMaker {
         stationaryIndices(rng, W, replicateMonths, MEAN_BLOCK);
         stationaryIndices(rng, W, sequence, MEAN_BLOCK);
         // Smoothed: month w's figures move by e × (w − v), v another month of the
-        // replicate, e ~ N(0, (SMOOTHING / √W)²) — see SMOOTHING. Never below 0 or below
-        // both months (refunds can make a month's revenue negative).
+        // replicate, e ~ N(0, (SMOOTHING / √W)²) — see SMOOTHING and smooth().
         const spread = SMOOTHING / Math.sqrt(W);
         for (let h = 0; h < months; h++) {
           const w = replicateMonths[sequence[h]!]!;
           const v = replicateMonths[Math.floor(rng.next() * W)]!;
           const e = spread * normal(rng);
-          const smooth = (a: number, b: number) => Math.max(Math.min(0, a, b), a + e * (a - b));
           // A count: rounded with a random offset, so it stays unbiased.
           counts[h] = Math.max(
             0,
-            Math.round(smooth(model.arrivals[w]!, model.arrivals[v]!) + rng.next() - 0.5),
+            Math.round(smooth(model.arrivals[w]!, model.arrivals[v]!, e) + rng.next() - 0.5),
           );
-          for (let k = 0; k < K; k++) {
-            const a = w * K + k;
-            const b = v * K + k;
-            world.restRevenue[h * K + k] = smooth(model.restRevenue[a]!, model.restRevenue[b]!);
-            world.restDelivery[h * K + k] = smooth(model.restDelivery[a]!, model.restDelivery[b]!);
+          // Kinds never seen in the window stay 0 (the arrays start at 0).
+          for (const k of revenueKinds) {
+            const x = smooth(model.restRevenue[w * K + k]!, model.restRevenue[v * K + k]!, e);
+            world.restRevenue[h * K + k] = x;
           }
-          world.restOther[h] = smooth(model.restOther[w]!, model.restOther[v]!);
+          for (const k of deliveryKinds) {
+            const x = smooth(model.restDelivery[w * K + k]!, model.restDelivery[v * K + k]!, e);
+            world.restDelivery[h * K + k] = x;
+          }
+          world.restOther[h] = smooth(model.restOther[w]!, model.restOther[v]!, e);
         }
       } else {
         const rate = gamma(rng, totalArrivals + 0.5, W);
