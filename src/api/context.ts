@@ -5,6 +5,7 @@
  */
 import type { PracticeAccess } from '../app/access.ts';
 import type { SessionInfo } from '../app/accounts.ts';
+import { SessionCache, type SessionCacheOptions } from '../app/session-cache.ts';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from '../app/sign-in-limits.ts';
 import type { Store } from '../store/connect.ts';
 import type { ErrorLogger } from './errors.ts';
@@ -31,6 +32,12 @@ export interface ApiOptions {
   uploadTtlMs?: number;
   /** Where unexpected errors are written (default: stderr). */
   log?: ErrorLogger;
+  /**
+   * How long sessions and roles read from the database serve later requests of this
+   * process (default 2 s, at most 10,000 entries; `ttlMs: 0` reads every time): see
+   * app/session-cache.ts.
+   */
+  sessionCache?: Partial<SessionCacheOptions>;
 }
 
 export interface Deps {
@@ -45,6 +52,7 @@ export interface Deps {
   allowSignUp: boolean;
   uploads: UploadStore;
   log: ErrorLogger;
+  sessions: SessionCache;
 }
 
 export function resolveOptions(options: ApiOptions): Deps {
@@ -61,6 +69,7 @@ export function resolveOptions(options: ApiOptions): Deps {
     allowSignUp: options.allowSignUp ?? true,
     uploads: new UploadStore({ ttlMs: options.uploadTtlMs ?? 15 * 60_000, now }),
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    sessions: new SessionCache(options.sessionCache),
   };
 }
 

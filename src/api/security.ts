@@ -139,7 +139,10 @@ export const responseHeaders: MiddlewareHandler<ApiEnv> = (c, next) => {
 export function loadSession(deps: Deps): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const token = sessionToken(c);
-    c.set('session', token ? await sessionFromToken(deps.store.db, token, deps.now()) : undefined);
+    c.set(
+      'session',
+      token ? await sessionFromToken(deps.store.db, token, deps.now(), deps.sessions) : undefined,
+    );
     await next();
   };
 }
@@ -200,7 +203,7 @@ export function practiceAccess(deps: Deps): MiddlewareHandler<ApiEnv> {
     if (!Number.isSafeInteger(id) || id > 2_147_483_647) {
       throw new AppError('not_found', `no practice ${JSON.stringify(raw.slice(0, 40))}`);
     }
-    c.set('access', await accessPractice(deps.store.db, session.actor, id));
+    c.set('access', await accessPractice(deps.store.db, session.actor, id, deps.sessions));
     return next();
   };
 }

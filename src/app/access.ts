@@ -10,6 +10,7 @@ import type { Role } from '../store/account.tables.ts';
 import type { Executor } from '../store/database.ts';
 import { findMembership } from '../store/membership.repository.ts';
 import { AppError } from './errors.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export type { Role } from '../store/account.tables.ts';
 export const ROLES = ['owner', 'editor', 'advisor'] as const satisfies readonly Role[];
@@ -49,7 +50,8 @@ export function practiceNotFound(practiceId: number): AppError {
 }
 
 /**
- * The actor's access to a practice.
+ * The actor's access to a practice. With a `cache`, a role read less than its TTL ago is
+ * served from it (app/session-cache.ts); only memberships are kept, never their absence.
  *
  * @example const access = await accessPractice(store.db, actor, 3); // { practiceId: 3, role: 'editor', … }
  * @throws AppError `not_found` when the actor is not a member (or there is no such practice).
@@ -58,10 +60,12 @@ export async function accessPractice(
   db: Executor,
   actor: Actor,
   practiceId: number,
+  cache?: SessionCache,
 ): Promise<PracticeAccess> {
-  const membership = await findMembership(db, practiceId, actor.userId);
-  if (!membership) throw practiceNotFound(practiceId);
-  return { actor, practiceId, role: membership.role } as PracticeAccess;
+  const read = async () => (await findMembership(db, practiceId, actor.userId))?.role;
+  const role = cache ? await cache.load(`role:${actor.userId}:${practiceId}`, read) : await read();
+  if (!role) throw practiceNotFound(practiceId);
+  return { actor, practiceId, role } as PracticeAccess;
 }
 
 /**

@@ -19,6 +19,7 @@ import { createUser, findUserByEmail } from '../store/user.repository.ts';
 import type { Actor, Role } from './access.ts';
 import { AppError } from './errors.ts';
 import { checkPassword, hashPassword, verifyNothing, verifyPassword } from './passwords.ts';
+import type { SessionCache } from './session-cache.ts';
 import {
   checkSignInLimit,
   DEFAULT_SIGN_IN_LIMITS,
@@ -139,14 +140,28 @@ export async function signIn(
   };
 }
 
-/** The live session a cookie token stands for (renewed when due), or undefined. */
+/**
+ * The live session a cookie token stands for (renewed when due), or undefined. With a
+ * `cache`, a session read less than its TTL ago (and not due for renewal) is served from
+ * it (app/session-cache.ts).
+ */
 export async function sessionFromToken(
   db: Executor,
   token: string,
   now: Date,
+  cache?: SessionCache,
 ): Promise<SessionInfo | undefined> {
   if (!token || token.length > 200) return undefined;
   const id = tokenHash(token);
+  if (!cache) return readSession(db, id, now);
+  return cache.load(
+    `session:${id}`,
+    () => readSession(db, id, now),
+    (session) => Date.parse(session.expiresAt) - now.getTime() >= RENEW_BELOW_MS,
+  );
+}
+
+async function readSession(db: Executor, id: string, now: Date): Promise<SessionInfo | undefined> {
   const row = await findLiveSession(db, id, now);
   if (!row) return undefined;
   let expiresAt = row.expiresAt;

@@ -72,3 +72,19 @@ export type AccountsExecutor = Kysely<AccountsDatabase> | Transaction<AccountsDa
 export function accountsDb(db: Executor): AccountsExecutor {
   return db as unknown as AccountsExecutor;
 }
+
+/**
+ * A number that changes whenever this process changes sessions or memberships (the
+ * repositories call `noteAccountsChanged` after each such write, committed or not): what
+ * the API keeps about sessions and roles for a moment (app/session-cache.ts) is dropped
+ * at once when it moves. Another process's writes do not move it.
+ */
+let accountsVersion = 0;
+
+export function currentAccountsVersion(): number {
+  return accountsVersion;
+}
+
+export function noteAccountsChanged(): void {
+  accountsVersion++;
+}

@@ -1,6 +1,11 @@
 /** Memberships: who belongs to which practice, with which role. */
 
-import { accountsDb, type MembershipRow, type Role } from './account.tables.ts';
+import {
+  accountsDb,
+  type MembershipRow,
+  noteAccountsChanged,
+  type Role,
+} from './account.tables.ts';
 import type { Executor } from './database.ts';
 
 export async function findMembership(
@@ -23,6 +28,7 @@ export async function upsertMembership(db: Executor, membership: MembershipRow):
     .values(membership)
     .onConflict((oc) => oc.columns(['practiceId', 'userId']).doUpdateSet({ role: membership.role }))
     .execute();
+  noteAccountsChanged();
 }
 
 export async function updateMembershipRole(
@@ -37,6 +43,7 @@ export async function updateMembershipRole(
     .where('practiceId', '=', practiceId)
     .where('userId', '=', userId)
     .executeTakeFirst();
+  noteAccountsChanged();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -50,6 +57,7 @@ export async function deleteMembership(
     .where('practiceId', '=', practiceId)
     .where('userId', '=', userId)
     .executeTakeFirst();
+  noteAccountsChanged();
   return Number(r.numDeletedRows) > 0;
 }
 

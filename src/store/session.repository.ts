@@ -1,6 +1,6 @@
 /** Sessions, keyed by the SHA-256 of their token: create, find (with the user), extend, delete. */
 
-import { accountsDb, type SessionRow } from './account.tables.ts';
+import { accountsDb, noteAccountsChanged, type SessionRow } from './account.tables.ts';
 import type { Executor } from './database.ts';
 
 export async function insertSession(db: Executor, session: SessionRow): Promise<void> {
@@ -40,7 +40,11 @@ export async function extendSession(db: Executor, id: string, expiresAt: string)
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {
-  await accountsDb(db).deleteFrom('sessions').where('id', '=', id).execute();
+  try {
+    await accountsDb(db).deleteFrom('sessions').where('id', '=', id).execute();
+  } finally {
+    noteAccountsChanged();
+  }
 }
 
 /** Deletes expired sessions; returns how many. */
@@ -49,5 +53,6 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<nu
     .deleteFrom('sessions')
     .where('expiresAt', '<=', now.toISOString())
     .executeTakeFirst();
+  noteAccountsChanged();
   return Number(r.numDeletedRows);
 }
