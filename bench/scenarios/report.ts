@@ -3,18 +3,7 @@
  * `fulcrum report --json` computes it, against two hand-written GROUP BY queries that sum
  * revenue and hours per offer per month straight from the same file.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import {
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -28,17 +17,10 @@ import {
   type Report,
   resolveAssumptions,
 } from '../../src/domain/analysis/index.ts';
-import type { PracticeData } from '../../src/domain/model.ts';
 import { openStore, SQLITE_READ_PRAGMAS, type Store } from '../../src/store/connect.ts';
-import { createPractice } from '../../src/store/practice.repository.ts';
-import {
-  countRecords,
-  loadAnalysisData,
-  loadGroupedData,
-  savePracticeData,
-} from '../../src/store/records.repository.ts';
-import { generateLargePractice } from '../data.ts';
-import type { BenchOptions, Scenario } from '../harness.ts';
+import { loadAnalysisData, loadGroupedData } from '../../src/store/records.repository.ts';
+import type { Scenario } from '../harness.ts';
+import { savedPractice } from '../saved-practice.ts';
 
 interface State {
   store: Store;
@@ -84,7 +66,7 @@ export const reportScenario: Scenario<State> = {
       store = await openStore(file);
       const opened = store;
       const practiceId = saved.practiceId;
-      const rows = { ...(await countRecords(opened.db, practiceId)) };
+      const rows = saved.records;
       const savedRows = Object.values(rows).reduce((a, b) => a + b, 0);
 
       raw = new BetterSqlite3(file, { readonly: true });
@@ -167,84 +149,4 @@ function loadGroups(store: Store, practiceId: number) {
     const last = await latest();
     return periodAfter(() => last);
   });
-}
-
-/**
- * Generating and saving a million-record practice takes a minute or more, so the saved
- * SQLite file is kept in the temp folder, named by the size, the seed and a hash of the
- * generator's sources (bench/data.ts, src/domain/demo, the model), and copied for each
- * run: the file every run measures is fresh, its contents the same. The setup figures
- * (generate and save times, rows/s) are those of the run that saved it.
- * `BENCH_NO_CACHE=1` always generates and saves.
- */
-async function savedPractice(
-  options: BenchOptions,
-  file: string,
-): Promise<{ practiceId: number; figures: Record<string, number | string> }> {
-  const key = `${options.payments}-${options.timeEntries}-${options.seed}-${await generatorHash()}`;
-  const cacheDir = path.join(os.tmpdir(), 'fulcrum-bench-cache');
-  const cached = path.join(cacheDir, `report-${key}.db`);
-  const meta = `${cached}.json`;
-  if (process.env.BENCH_NO_CACHE !== '1' && existsSync(cached) && existsSync(meta)) {
-    await copyFile(cached, file);
-    const saved = JSON.parse(await readFile(meta, 'utf8'));
-    return { practiceId: saved.practiceId, figures: { ...saved.figures, cached: 'yes' } };
-  }
-  let start = performance.now();
-  const data = generateLargePractice({
-    payments: options.payments,
-    timeEntries: options.timeEntries,
-    seed: options.seed,
-  });
-  const generateMs = performance.now() - start;
-  const store = await openStore(file);
-  let practiceId: number;
-  let saveMs: number;
-  try {
-    start = performance.now();
-    practiceId = await createPractice(store.db, data.practice);
-    await savePracticeData(store.db, practiceId, data);
-    saveMs = performance.now() - start;
-  } finally {
-    await store.close();
-  }
-  const savedRows = recordCount(data);
-  const figures = {
-    generateMs: Math.round(generateMs),
-    saveMs: Math.round(saveMs),
-    saveRowsPerSecond: Math.round(savedRows / (saveMs / 1000)),
-  };
-  await mkdir(cacheDir, { recursive: true });
-  const partial = `${cached}.${process.pid}.tmp`;
-  await copyFile(file, partial);
-  await rename(partial, cached);
-  await writeFile(meta, JSON.stringify({ practiceId, figures }));
-  return { practiceId, figures: { ...figures, cached: 'no' } };
-}
-
-/** A short hash of the sources the generated data depends on. */
-async function generatorHash(): Promise<string> {
-  const root = path.resolve(import.meta.dirname, '../..');
-  const demo = path.join(root, 'src/domain/demo');
-  const files = [
-    path.join(root, 'bench/data.ts'),
-    path.join(root, 'src/domain/model.ts'),
-    ...(await readdir(demo)).filter((f) => f.endsWith('.ts')).map((f) => path.join(demo, f)),
-  ].sort();
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(await readFile(f));
-  return hash.digest('hex').slice(0, 12);
-}
-
-function recordCount(data: PracticeData): number {
-  return (
-    data.offers.length +
-    data.clients.length +
-    data.payments.length +
-    data.timeEntries.length +
-    data.costs.length +
-    data.conversations.length +
-    data.listSnapshots.length +
-    data.rates.length
-  );
 }
