@@ -18,6 +18,7 @@ import {
 } from 'recharts';
 import type { Band, Forecast, HistorySeries } from '../../../domain/forecast/index.ts';
 import { formatMonth } from '../../lib/format.ts';
+import { Swatch } from './ForecastTables.tsx';
 import { METRICS, type Metric, type SeriesView } from './series.ts';
 
 /** History months drawn before the fan. */
@@ -92,17 +93,7 @@ function FanTooltip({
           if (!Array.isArray(band) || typeof p50 !== 'number') return null;
           return (
             <Text key={s.id} size="sm">
-              <span
-                aria-hidden="true"
-                style={{
-                  display: 'inline-block',
-                  width: 10,
-                  height: 10,
-                  borderRadius: 2,
-                  marginRight: 6,
-                  background: cssColor(s.color),
-                }}
-              />
+              <Swatch color={s.color} />
               {s.name}: <b>{format(p50)}</b> ({format(band[0])} – {format(band[1])})
             </Text>
           );

@@ -48,7 +48,7 @@ import {
 } from './drafts.ts';
 import { FanChart, HISTORY_COLOR } from './FanChart.tsx';
 import { ChoicesTable, MonthTable } from './ForecastTables.tsx';
-import { ScenarioCard } from './ScenarioEditor.tsx';
+import { ScenarioCard, unitProps } from './ScenarioEditor.tsx';
 import { METRICS, type Metric, SERIES_COLORS, type SeriesView } from './series.ts';
 
 const METHOD_WORDS = {
@@ -83,15 +83,7 @@ function SettingsBar({
         allowNegative={false}
         clampBehavior="blur"
         thousandSeparator=","
-        rightSection={
-          unit ? (
-            <Text size="xs" c="dimmed" pr={4}>
-              {unit}
-            </Text>
-          ) : undefined
-        }
-        rightSectionWidth={unit ? 60 : undefined}
-        rightSectionPointerEvents="none"
+        {...unitProps(unit)}
         onChange={(v) => {
           const n = typeof v === 'number' ? v : Number.parseInt(v, 10);
           if (Number.isInteger(n) && n >= min! && n <= max!) onChange({ ...settings, [key]: n });

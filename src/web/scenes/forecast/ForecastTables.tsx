@@ -10,7 +10,8 @@ import type { Band, Forecast } from '../../../domain/forecast/index.ts';
 import { formatHours, formatMonth } from '../../lib/format.ts';
 import { METRICS, type Metric, type SeriesView } from './series.ts';
 
-function Swatch({ color }: { color: string }) {
+/** A series' colour, before its name. */
+export function Swatch({ color }: { color: string }) {
   const [name, shade] = color.split('.');
   return (
     <span

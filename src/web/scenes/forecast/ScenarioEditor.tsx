@@ -43,6 +43,20 @@ function currencySymbol(currency: string): string {
   return part?.value ?? currency;
 }
 
+/** A number input's unit (`%`, `h/week`) shown inside it, on the right. */
+export function unitProps(unit: string | undefined) {
+  if (!unit) return {};
+  return {
+    rightSection: (
+      <Text size="xs" c="dimmed" pr={4}>
+        {unit}
+      </Text>
+    ),
+    rightSectionWidth: Math.max(28, unit.length * 8 + 8),
+    rightSectionPointerEvents: 'none' as const,
+  };
+}
+
 function Field({
   spec,
   value,
@@ -133,15 +147,7 @@ function Field({
           allowNegative={(spec.min ?? 0) < 0}
           prefix={money ? currencySymbol(currency) : undefined}
           thousandSeparator=","
-          rightSection={
-            unit ? (
-              <Text size="xs" c="dimmed" pr={4}>
-                {unit}
-              </Text>
-            ) : undefined
-          }
-          rightSectionWidth={unit ? Math.max(28, unit.length * 8 + 8) : undefined}
-          rightSectionPointerEvents="none"
+          {...unitProps(unit)}
           onChange={(v) => {
             const n = typeof v === 'number' ? v : Number.parseFloat(v);
             onChange(Number.isFinite(n) ? n : undefined);
