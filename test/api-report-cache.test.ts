@@ -7,13 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { ROUTE_TABLE, type RouteEntry } from '../src/api/routes/define.ts';
 import { buildReport } from '../src/app/report.ts';
 import { cacheStats } from '../src/app/report-cache.ts';
+import { openStore } from '../src/store/connect.ts';
 import { countRecords } from '../src/store/records.repository.ts';
 import { readRevision } from '../src/store/revision.repository.ts';
-import { type Agent, buildApp, grant, importPractice, repoRoot, signedUp } from './api-harness.ts';
+import { Agent, buildApp, grant, importPractice, repoRoot, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
 
 /** One write through the API; `figures` when the report must differ afterwards. */
@@ -207,7 +208,13 @@ describeEachEngine('API report cache', (ctx) => {
       return r.text;
     };
     const fresh = async () => JSON.stringify(await buildReport(ctx.store, a));
-    /** The lists' totals (kept under the revision too) against a fresh count. */
+    // The same user through a server on a second connection, whose caches start empty:
+    // what it answers is computed afresh.
+    const second = await openStore(ctx.database.target);
+    onTestFinished(() => second.close());
+    const freshAgent = new Agent(buildApp(second));
+    for (const [k, v] of editor.cookies) freshAgent.cookies.set(k, v);
+    /** The lists' totals and pages (kept under the revision too) against fresh ones. */
     const totalsAgree = async (what: string) => {
       const counts = await countRecords(ctx.store.db, a);
       for (const [segment, collection] of Object.entries(SEGMENTS)) {
@@ -215,6 +222,10 @@ describeEachEngine('API report cache', (ctx) => {
         expect((page.body as { total: number }).total, `${what}: ${segment}`).toBe(
           counts[collection],
         );
+        const url = `${base}/${segment}?limit=20&sort=-id`;
+        const kept = await editor.get(url);
+        expect(kept.status).toBe(200);
+        expect(kept.text, `${what}: ${segment} page`).toBe((await freshAgent.get(url)).text);
       }
     };
     await totalsAgree('before');

@@ -21,7 +21,7 @@ import {
 } from '../store/record-crud.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { AppError } from './errors.ts';
-import { cached, sortedEntries } from './report-cache.ts';
+import { cached, cachedPage, sortedEntries } from './report-cache.ts';
 import { newId } from './tokens.ts';
 
 export interface RecordTypes {
@@ -138,12 +138,17 @@ export interface RecordPage<T> {
   items: T[];
 }
 
-export async function listRecordsAs<R extends RecordResource>(
+/**
+ * A page of the practice's records of `resource` (a `RecordPage`) as JSON text. The page is
+ * kept, like the report, per practice and query until the practice's data changes
+ * (`cachedPage`): the same page asked again costs the revision read and a look-up.
+ */
+export async function listRecordsJsonAs(
   store: Store,
   access: PracticeAccess,
-  resource: R,
+  resource: RecordResource,
   query: RecordListQuery,
-): Promise<RecordPage<RecordTypes[R]>> {
+): Promise<string> {
   authorize(access, 'read');
   const spec = RECORD_RESOURCES[resource];
   const descending = query.sort?.startsWith('-') ?? false;
@@ -172,22 +177,31 @@ export async function listRecordsAs<R extends RecordResource>(
     to: query.to,
     equals,
   };
-  // Counting reads every matching index entry (~0.1 s at a million records): the count
-  // is kept until the practice's data changes; the page itself is read each time.
   const matching = { q: query.q, from: query.from, to: query.to, equals: sortedEntries(equals) };
-  const total = await cached(
+  const asked = { ...matching, sort: listQuery.sort, descending, limit: query.limit };
+  return cachedPage(
     store,
     access.practiceId,
-    `count|${resource}|${JSON.stringify(matching)}`,
-    () => countListed(store.db, collection, access.practiceId, listQuery),
+    `page|${resource}|${query.offset}|${JSON.stringify(asked)}`,
+    async () => {
+      // Counting reads every matching index entry (~0.1 s at a million records): the
+      // count is kept until the practice's data changes, whichever page is asked.
+      const total = await cached(
+        store,
+        access.practiceId,
+        `count|${resource}|${JSON.stringify(matching)}`,
+        () => countListed(store.db, collection, access.practiceId, listQuery),
+      );
+      const items = await listPage(store.db, collection, access.practiceId, listQuery);
+      const page: RecordPage<unknown> = {
+        total: Number(total),
+        limit: query.limit,
+        offset: query.offset,
+        items,
+      };
+      return page;
+    },
   );
-  const items = await listPage(store.db, collection, access.practiceId, listQuery);
-  return {
-    total: Number(total),
-    limit: query.limit,
-    offset: query.offset,
-    items: items as unknown as RecordTypes[R][],
-  };
 }
 
 function notFound(resource: RecordResource, id: string): AppError {

@@ -124,6 +124,9 @@ class JsonCache {
 }
 
 const caches = new WeakMap<Store, JsonCache>();
+/** List pages have their own cache: paging through records never evicts a report. */
+const pageCaches = new WeakMap<Store, JsonCache>();
+export const PAGE_CACHE_LIMITS: CacheLimits = { maxEntries: 1024, maxBytes: 16 * 1024 * 1024 };
 
 function cacheOf(store: Store): JsonCache {
   let cache = caches.get(store);
@@ -160,6 +163,25 @@ export function cached(
   compute: () => Promise<unknown>,
 ): Promise<string> {
   return cacheOf(store).get(store, practiceId, key, compute);
+}
+
+/**
+ * `cached` for pages of records (app/records.ts), kept apart from reports and totals, in
+ * a cache of `PAGE_CACHE_LIMITS`: many small documents, each as cheap to recompute as a
+ * page query.
+ */
+export function cachedPage(
+  store: Store,
+  practiceId: number,
+  key: string,
+  compute: () => Promise<unknown>,
+): Promise<string> {
+  let cache = pageCaches.get(store);
+  if (!cache) {
+    cache = new JsonCache(PAGE_CACHE_LIMITS);
+    pageCaches.set(store, cache);
+  }
+  return cache.get(store, practiceId, key, compute);
 }
 
 /** An object's defined entries sorted by name: the same parameters give the same key. */

@@ -4,11 +4,12 @@
  * create, update and delete, under `/api/practices/{practiceId}/<resource>`.
  */
 import type { z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import {
   createRecordAs,
   deleteRecordAs,
   getRecordAs,
-  listRecordsAs,
+  listRecordsJsonAs,
   RECORD_RESOURCES,
   type RecordResource,
   type RecordTypes,
@@ -110,7 +111,8 @@ function recordRoutesOf<R extends RecordResource>(
       };
       const picked: Record<string, string> = {};
       for (const f of filters) if (typeof query[f] === 'string') picked[f] = query[f] as string;
-      const page = await listRecordsAs(deps.store, c.get('access'), resource, {
+      // The page's JSON text, kept until the practice's data changes (app/records.ts).
+      const text = await listRecordsJsonAs(deps.store, c.get('access'), resource, {
         limit: query.limit,
         offset: query.offset,
         q: query.q as string | undefined,
@@ -119,7 +121,13 @@ function recordRoutesOf<R extends RecordResource>(
         to: query.to as string | undefined,
         filters: picked,
       });
-      return c.json(page as unknown as z.infer<ReturnType<typeof pageSchema<R>>>, 200);
+      const response = c.body(text, 200, { 'Content-Type': 'application/json' });
+      // The body is the page's JSON text: typed as the page it is, for the web client.
+      return response as unknown as TypedResponse<
+        z.infer<ReturnType<typeof pageSchema<R>>>,
+        200,
+        'json'
+      >;
     })
     .openapi(r.get, async (c) =>
       c.json(
