@@ -1,22 +1,34 @@
 /**
  * The monthly series of the dashboard: each stream's revenue, hours and effective hourly
  * rate month by month over a report's period. Each month's figures are the report's own
- * stream figures (`analyze`, spec/analysis.md) with that month, cut to the period, as the
- * period: no second definition of any figure.
+ * stream figures (`analyzeGroups`, spec/analysis.md) with that month, cut to the period,
+ * as the period: no second definition of any figure.
  *
  * A stream's revenue, costs and hours in a period read only the records dated in it
- * (each payment and cost is converted at its own date, hours are summed exactly), so
- * each month is analysed on the records of that month alone: the records are loaded
- * once and split by month in one pass, and the whole series costs about one analysis
- * of the period instead of one analysis of the practice per month. (monthly.test.ts
- * checks the series against `analyze` on every record, month by month.)
+ * (the ledger books a record into a stream's period figures only when it is dated in the
+ * period; each payment and cost is converted at its own date, hours are summed exactly),
+ * so each month is analysed on the records of that month alone. The database sums them
+ * into each month's groups in one pass per table (`loadGroupedMonths`: the report's
+ * groups with the month added to the keys), and `analyzeGroups` runs once per month on a
+ * few thousand groups: at 1,000,000 + 1,000,000 records the series costs less than one
+ * report. `monthlyStreams` is the same series from records in memory (and the path when
+ * a record lacks a rate, so that the error names it). monthly.test.ts checks both against
+ * `analyze` on every record, month by month, on both engines.
  */
-import { type AnalysisData, analyze, isAnalysisError } from '../domain/analysis/index.ts';
+import {
+  type AnalysisData,
+  analyze,
+  analyzeGroups,
+  isAnalysisError,
+  type Period,
+  periodAfter,
+  resolveAssumptions,
+} from '../domain/analysis/index.ts';
 import { requireRecordsIn, resolvePeriod } from '../domain/analysis/period.ts';
 import type { Report } from '../domain/analysis/report.ts';
-import type { IsoDate } from '../domain/dates.ts';
+import { daysBetween, type IsoDate } from '../domain/dates.ts';
 import type { Store } from '../store/connect.ts';
-import { loadAnalysisData } from '../store/records.repository.ts';
+import { loadAnalysisData, loadGroupedMonths } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { fromAnalysisError } from './report.ts';
 import { cached } from './report-cache.ts';
@@ -94,6 +106,28 @@ function byMonth<T extends Dated>(list: readonly T[], from: IsoDate, to: IsoDate
 }
 
 /**
+ * A month's figures from its report (`report` runs the analysis of that month): the
+ * streams with revenue or hours; no record in the month is an empty month.
+ */
+function monthFigures(m: Omit<MonthFigures, 'streams'>, report: () => Report): MonthFigures {
+  const streams: Record<string, MonthStream> = {};
+  try {
+    for (const s of report().streams) {
+      if (s.revenue !== 0 || s.hours.total !== 0) {
+        streams[s.offerId] = {
+          revenue: s.revenue,
+          hours: s.hours.total,
+          effectiveHourlyRate: s.effectiveHourlyRate,
+        };
+      }
+    }
+  } catch (error) {
+    if (!isAnalysisError(error, 'no_data')) throw error;
+  }
+  return { month: m.month, from: m.from, to: m.to, streams };
+}
+
+/**
  * The series over the period of `options` (the report's defaults), from records already
  * loaded. Throws AnalysisError like `analyze` for the period (`no_data`,
  * `invalid_period`); a month with no record is an empty month.
@@ -107,7 +141,7 @@ export function monthlyStreams(data: AnalysisData, options: MonthlyOptions = {})
   const timeEntries = byMonth(data.timeEntries, from, to);
   const costs = byMonth(data.costs, from, to);
   const conversations = byMonth(data.conversations, from, to);
-  const months = monthsOf(from, to).map((m): MonthFigures => {
+  const months = monthsOf(from, to).map((m) => {
     const slice: AnalysisData = {
       ...data,
       payments: payments.get(m.month) ?? [],
@@ -115,21 +149,7 @@ export function monthlyStreams(data: AnalysisData, options: MonthlyOptions = {})
       costs: costs.get(m.month) ?? [],
       conversations: conversations.get(m.month) ?? [],
     };
-    const streams: Record<string, MonthStream> = {};
-    try {
-      for (const s of analyze(slice, { from: m.from, to: m.to }).streams) {
-        if (s.revenue !== 0 || s.hours.total !== 0) {
-          streams[s.offerId] = {
-            revenue: s.revenue,
-            hours: s.hours.total,
-            effectiveHourlyRate: s.effectiveHourlyRate,
-          };
-        }
-      }
-    } catch (error) {
-      if (!isAnalysisError(error, 'no_data')) throw error;
-    }
-    return { ...m, streams };
+    return monthFigures(m, () => analyze(slice, { from: m.from, to: m.to }));
   });
   return {
     period: { from, to, days: period.days },
@@ -138,11 +158,11 @@ export function monthlyStreams(data: AnalysisData, options: MonthlyOptions = {})
   };
 }
 
-/** The monthly series of a practice (see the module header). */
-export async function buildMonthly(
+/** The series from records read into the process (`monthlyStreams`): the slow path. */
+async function monthlyOfRecords(
   store: Store,
   practiceId: number,
-  options: MonthlyOptions = {},
+  options: MonthlyOptions,
 ): Promise<MonthlySeries> {
   // Nothing dated after the period's end counts; without an end, the latest record is it.
   const data = await loadAnalysisData(
@@ -153,6 +173,56 @@ export async function buildMonthly(
   try {
     return monthlyStreams(data, options);
   } catch (error) {
+    return fromAnalysisError(error);
+  }
+}
+
+/**
+ * The monthly series of a practice (see the module header): each month's groups summed
+ * by the database, `analyzeGroups` per month. The same series as `monthlyStreams` on the
+ * practice's records, with the same errors.
+ */
+export async function buildMonthly(
+  store: Store,
+  practiceId: number,
+  options: MonthlyOptions = {},
+): Promise<MonthlySeries> {
+  try {
+    const assumptions = resolveAssumptions({});
+    const loaded = await loadGroupedMonths(store.db, practiceId, async (latest) => {
+      // The period exactly as the report resolves it.
+      const last = options.to === undefined ? await latest() : null;
+      const period = periodAfter(() => last, options);
+      const months = monthsOf(period.from, period.to).map(
+        (m): Period & Omit<MonthFigures, 'streams'> => ({
+          ...m,
+          days: daysBetween(m.from, m.to) + 1,
+        }),
+      );
+      return { period, months };
+    });
+    const { period } = loaded;
+    // The report's check: some record dated in the period (every group is in a month).
+    const all = loaded.months.map((m) => m.data);
+    requireRecordsIn(
+      {
+        payments: all.flatMap((d) => d.payments),
+        timeEntries: all.flatMap((d) => d.timeEntries),
+        costs: all.flatMap((d) => d.costs),
+        conversations: all.flatMap((d) => d.conversations),
+      },
+      period,
+    );
+    return {
+      period: { from: period.from, to: period.to, days: period.days },
+      currency: loaded.months[0]?.data.practice.currency ?? '',
+      months: loaded.months.map(({ month, data }) =>
+        monthFigures(month, () => analyzeGroups(data, month, assumptions)),
+      ),
+    };
+  } catch (error) {
+    // A group cannot name the record without a rate: the records can (rare, so slow is fine).
+    if (isAnalysisError(error, 'missing_rate')) return monthlyOfRecords(store, practiceId, options);
     return fromAnalysisError(error);
   }
 }

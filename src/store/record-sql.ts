@@ -5,7 +5,14 @@
  * database; the typed collection specs (collections.ts) say what goes in.
  */
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import type { GroupBounds, GroupedData, TimeGroup } from '../domain/analysis/index.ts';
+import type {
+  ConversationGroup,
+  CostGroup,
+  GroupBounds,
+  GroupedData,
+  PaymentGroup,
+  TimeGroup,
+} from '../domain/analysis/index.ts';
 import { ACTIVITIES, type Activity, type Outcome } from '../domain/model.ts';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
@@ -388,4 +395,148 @@ export async function selectLatestDate(db: Executor, practiceId: number): Promis
     sql` UNION ALL `,
   )}) u`.execute(db.withoutPlugins());
   return result.rows[0]?.d ?? null;
+}
+
+/** The groups of one month's records (`selectMonthGroups`). */
+export interface MonthGroups {
+  payments: PaymentGroup[];
+  timeEntries: TimeGroup[];
+  costs: CostGroup[];
+  conversations: ConversationGroup[];
+}
+
+/**
+ * The groups of several consecutive periods at once (the months of the dashboard's
+ * series, app/monthly.ts): for each of `periods` (disjoint, in date order, each within one
+ * calendar month), the groups `groupRecords` makes of the records dated *in* that period
+ * with that period as the period — records before a period are left out, so these are
+ * the groups of figures that read only the period's records (a stream's revenue, costs
+ * and hours). One GROUP BY per table over the whole span, with the month added to the
+ * keys: every record is read once, however many months. Keyed by `YYYY-MM`; a month with
+ * no record is absent. Call it in one snapshot (as the loader does).
+ */
+export async function selectMonthGroups(
+  db: Executor,
+  practiceId: number,
+  periods: readonly GroupBounds[],
+): Promise<Map<string, MonthGroups>> {
+  const months = new Map<string, MonthGroups>();
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  if (first === undefined || last === undefined) return months;
+  for (const b of periods) {
+    const key = b.from.slice(0, 7);
+    if (key !== b.to.slice(0, 7) || months.has(key)) {
+      throw new Error(`selectMonthGroups: ${b.from}…${b.to} is not one new calendar month`);
+    }
+    months.set(key, { payments: [], timeEntries: [], costs: [], conversations: [] });
+  }
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const raw = db.withoutPlugins();
+  const rows = async (query: RawBuilder<unknown>, values: readonly string[]) => {
+    const list = sql.join(values.map((v) => sql.ref(v)));
+    const json = postgres
+      ? sql<unknown>`json_agg(json_build_array(${list}))`
+      : sql<unknown>`json_group_array(json_array(${list}))`;
+    const result = await sql<{ rows: unknown }>`SELECT ${json} AS rows FROM (${query}) g`.execute(
+      raw,
+    );
+    const text = result.rows[0]?.rows;
+    return (typeof text === 'string' ? JSON.parse(text) : (text ?? [])) as unknown[][];
+  };
+  const cur = first.currency;
+  const month = sql`substr(date, 1, 7)`;
+  // Only the records dated in one of the periods (the span minus the gaps between them).
+  const inPeriods = sql`date >= ${first.from} AND date <= ${last.to} AND (${sql.join(
+    periods.map((b) => sql`date BETWEEN ${b.from} AND ${b.to}`),
+    sql` OR `,
+  )})`;
+  // paymentDateClass for the record's own month: every record is in its period (bit 0).
+  const windowClass = sql`CASE ${month} ${sql.join(
+    periods.map(
+      (b) => sql`WHEN ${b.from.slice(0, 7)} THEN CASE WHEN date >= ${b.windowFrom} THEN 2 ELSE 0 END
+        + CASE WHEN date > ${b.windowTo} THEN 4 ELSE 0 END`,
+    ),
+    sql` `,
+  )} END`;
+  const sign = sql`CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
+
+  const payments = await rows(
+    sql`SELECT m, client_id, offer_id, currency, min(date) AS d, sum(amount) AS amount,
+          sum(fee) AS fee, count(*) AS n
+        FROM (SELECT ${month} AS m, client_id, offer_id, currency, date, amount,
+                COALESCE(fee, 0) AS fee, ${windowClass} * 2 + ${sign} AS k,
+                CASE WHEN currency <> ${cur} THEN date END AS fd,
+                CASE WHEN currency <> ${cur} THEN amount END AS fa,
+                CASE WHEN currency <> ${cur} THEN fee END AS ff
+              FROM payments WHERE practice_id = ${practiceId} AND ${inPeriods}) r
+        GROUP BY m, client_id, offer_id, currency, k, fd, fa, ff`,
+    ['m', 'client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'],
+  );
+  for (const [m, clientId, offerId, currency, date, amount, fee, count] of payments) {
+    months.get(m as string)?.payments.push({
+      date: date as string,
+      amount: Number(amount),
+      currency: currency as string,
+      fee: Number(fee),
+      clientId: clientId as string | null,
+      offerId: offerId as string | null,
+      count: Number(count),
+    });
+  }
+  // In its period, a delivery entry is also grouped by client, a marketing one by channel.
+  const time = await rows(
+    sql`SELECT m, activity, offer_id, hours, c, ch, count(*) AS n, min(date) AS d
+        FROM (SELECT ${month} AS m, activity, offer_id, hours, date,
+                CASE WHEN activity = 'delivery' THEN client_id END AS c,
+                CASE WHEN activity = 'marketing' THEN channel END AS ch
+              FROM time_entries WHERE practice_id = ${practiceId} AND ${inPeriods}) r
+        GROUP BY m, activity, offer_id, hours, c, ch`,
+    ['m', 'activity', 'offer_id', 'hours', 'c', 'ch', 'n', 'd'],
+  );
+  for (const [m, activity, offerId, hours, clientId, channel, count, date] of time) {
+    months.get(m as string)?.timeEntries.push({
+      date: date as string,
+      hours: Number(hours),
+      activity: activity as Activity,
+      offerId: offerId as string | null,
+      clientId: clientId as string | null,
+      channel: channel as string | null,
+      count: Number(count),
+    });
+  }
+  const costs = await rows(
+    sql`SELECT m, offer_id, currency, channel, min(date) AS d, sum(amount) AS amount, count(*) AS n
+        FROM (SELECT ${month} AS m, offer_id, currency, channel, date, amount,
+                CASE WHEN currency <> ${cur} THEN date END AS fd,
+                CASE WHEN currency <> ${cur} THEN amount END AS fa
+              FROM costs WHERE practice_id = ${practiceId} AND ${inPeriods}) r
+        GROUP BY m, offer_id, currency, channel, fd, fa`,
+    ['m', 'offer_id', 'currency', 'channel', 'd', 'amount', 'n'],
+  );
+  for (const [m, offerId, currency, channel, date, amount, count] of costs) {
+    months.get(m as string)?.costs.push({
+      date: date as string,
+      amount: Number(amount),
+      currency: currency as string,
+      offerId: offerId as string | null,
+      channel: channel as string | null,
+      count: Number(count),
+    });
+  }
+  const conversations = await rows(
+    sql`SELECT m, outcome, min(date) AS d, count(*) AS n
+        FROM (SELECT ${month} AS m, outcome, date FROM conversations
+              WHERE practice_id = ${practiceId} AND ${inPeriods}) r
+        GROUP BY m, outcome`,
+    ['m', 'outcome', 'd', 'n'],
+  );
+  for (const [m, outcome, date, count] of conversations) {
+    months.get(m as string)?.conversations.push({
+      date: date as string,
+      outcome: outcome as Outcome,
+      count: Number(count),
+    });
+  }
+  return months;
 }

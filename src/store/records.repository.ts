@@ -27,6 +27,7 @@ import {
   nextPosition,
   selectGroups,
   selectLatestDate,
+  selectMonthGroups,
   selectRecords,
   upsertRecords,
 } from './record-sql.ts';
@@ -172,16 +173,63 @@ export async function loadGroupedData(
   return inSnapshot(db, async (trx) => {
     const practice = await practiceOf(trx, practiceId);
     const period = await periodOf(() => selectLatestDate(trx, practiceId));
-    const small = {} as Record<string, unknown>;
-    for (const name of ['offers', 'clients', 'rates'] as const) {
-      small[name] = await selectRecords(trx, COLLECTIONS[name], practiceId, {
+    const small = await undatedOf(trx, practiceId);
+    const groups = await selectGroups(trx, practiceId, groupBounds(period, practice.currency));
+    return { period, data: { practice, ...small, ...groups } as GroupedData };
+  });
+}
+
+/** The offers, clients and rates the analysis reads (`ANALYSIS_COLUMNS`). */
+async function undatedOf(trx: Executor, practiceId: number) {
+  const small = {} as Pick<GroupedData, 'offers' | 'clients' | 'rates'>;
+  for (const name of ['offers', 'clients', 'rates'] as const) {
+    (small as Record<string, unknown>)[name] = await selectRecords(
+      trx,
+      COLLECTIONS[name],
+      practiceId,
+      {
         columns: ANALYSIS_COLUMNS[name],
         // Offers keep their order (the streams'); clients are only looked up by id.
         ordered: name !== 'clients',
-      });
-    }
-    const groups = await selectGroups(trx, practiceId, groupBounds(period, practice.currency));
-    return { period, data: { practice, ...small, ...groups } as GroupedData };
+      },
+    );
+  }
+  return small;
+}
+
+/**
+ * The groups of each of several periods within one calendar month each (the months of
+ * the dashboard's series, app/monthly.ts), built by the database in one pass per table
+ * (`selectMonthGroups`): for each month, the groups `groupRecords` makes of the records
+ * dated *in* it, with it as the period. Records before a month are not in its groups, so
+ * only figures that read a period's own records (a stream's revenue, costs, hours and
+ * rate) come out as the report's. One read-only snapshot.
+ *
+ * @param planOf gives the whole period and its months once the practice is found; it may
+ *   read the latest record date (one query, only if called) and may throw.
+ * @throws StoreError `practice_not_found`, or what `planOf` throws.
+ */
+export async function loadGroupedMonths<Month extends Period>(
+  db: Executor,
+  practiceId: number,
+  planOf: (
+    latest: () => Promise<string | null>,
+  ) => Promise<{ period: Period; months: readonly Month[] }>,
+): Promise<{ period: Period; months: { month: Month; data: GroupedData }[] }> {
+  return inSnapshot(db, async (trx) => {
+    const practice = await practiceOf(trx, practiceId);
+    const { period, months } = await planOf(() => selectLatestDate(trx, practiceId));
+    const small = await undatedOf(trx, practiceId);
+    const bounds = months.map((m) => groupBounds(m, practice.currency));
+    const groups = await selectMonthGroups(trx, practiceId, bounds);
+    const none = { payments: [], timeEntries: [], costs: [], conversations: [] };
+    return {
+      period,
+      months: months.map((month) => ({
+        month,
+        data: { practice, ...small, ...(groups.get(month.from.slice(0, 7)) ?? none) },
+      })),
+    };
   });
 }
 
