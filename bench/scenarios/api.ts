@@ -6,7 +6,9 @@
  * - `report`: `GET /api/practices/{id}/report` (the report, cached per practice, period
  *   and assumptions until the practice's data changes: app/report-cache.ts);
  * - `list`: `GET /api/practices/{id}/payments?limit=100&sort=-date` (a page of 100, as
- *   the payments page asks for it);
+ *   the payments page asks for it; kept under the data revision after the first);
+ * - `listUncached`: a random page per request (50–100 rows at offsets 0–200: 10,251
+ *   pages against a page cache of 1,024), so most are read from the database;
  * - `health` (the baseline): `GET /healthz`, the same server's trivial route (one query).
  *
  * Each run is one autocannon run: its figures are requests/s, p50/p90/p99 latency (ms),
@@ -92,14 +94,20 @@ function processRssMb(pid: number | undefined): number {
   }
 }
 
-/** One load run against `url`; its rate is the timed value (ms per request). */
-async function load(state: State, url: string): Promise<Timed> {
+/**
+ * One load run against `url` (or, with `vary`, a new path per request); its rate is the
+ * timed value (ms per request).
+ */
+async function load(state: State, url: string, vary?: () => string): Promise<Timed> {
   const cpuBefore = processCpuMs(state.server.pid);
   const result = await autocannon({
     url: `${state.base}${url}`,
     connections: CONNECTIONS,
     duration: state.seconds,
     headers: state.headers,
+    ...(vary && {
+      requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: vary() }) }],
+    }),
   });
   const serverCpu = processCpuMs(state.server.pid) - cpuBefore;
   const requests = result.requests.total;
@@ -213,6 +221,20 @@ export const apiScenario: Scenario<State> = {
       description: `GET /api/practices/{id}/payments?limit=100&sort=-date, ${CONNECTIONS} connections`,
       run: (state) =>
         load(state, `/api/practices/${state.practiceId}/payments?limit=100&sort=-date`),
+    },
+    {
+      name: 'listUncached',
+      description: `GET /api/practices/{id}/payments?limit=50…100&offset=0…200&sort=-date, a random page per request (10,251 pages: mostly not in the page cache), ${CONNECTIONS} connections`,
+      run: (state) => {
+        const base = `/api/practices/${state.practiceId}/payments`;
+        const random = (from: number, to: number) =>
+          from + Math.floor(Math.random() * (to - from + 1));
+        return load(
+          state,
+          base,
+          () => `${base}?limit=${random(50, 100)}&offset=${random(0, 200)}&sort=-date`,
+        );
+      },
     },
   ],
 
