@@ -5,14 +5,16 @@
  * database; the typed collection specs (collections.ts) say what goes in.
  */
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import type {
-  ConversationGroup,
-  CostGroup,
-  GroupBounds,
-  GroupedData,
-  PaymentGroup,
-  TimeGroup,
+import {
+  type ConversationGroup,
+  type CostGroup,
+  type GroupBounds,
+  type GroupedData,
+  type PaymentGroup,
+  paymentDateClass,
+  type TimeGroup,
 } from '../domain/analysis/index.ts';
+import { addDays } from '../domain/dates.ts';
 import { ACTIVITIES, type Activity, type Outcome } from '../domain/model.ts';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
@@ -446,19 +448,31 @@ export async function selectMonthGroups(
   };
   const cur = first.currency;
   const month = sql`substr(date, 1, 7)`;
-  // Only the records dated in one of the periods (the span minus the gaps between them).
-  const inPeriods = sql`date >= ${first.from} AND date <= ${last.to} AND (${sql.join(
-    periods.map((b) => sql`date BETWEEN ${b.from} AND ${b.to}`),
-    sql` OR `,
-  )})`;
-  // paymentDateClass for the record's own month: every record is in its period (bit 0).
-  const windowClass = sql`CASE ${month} ${sql.join(
-    periods.map(
-      (b) => sql`WHEN ${b.from.slice(0, 7)} THEN CASE WHEN date >= ${b.windowFrom} THEN 2 ELSE 0 END
-        + CASE WHEN date > ${b.windowTo} THEN 4 ELSE 0 END`,
-    ),
-    sql` `,
-  )} END`;
+  // Only the records dated in one of the periods (the span, minus any gaps between them).
+  const contiguous = periods.every((b, i) => i === 0 || b.from === addDays(periods[i - 1]!.to, 1));
+  const span = sql`date >= ${first.from} AND date <= ${last.to}`;
+  const inPeriods = contiguous
+    ? span
+    : sql`${span} AND (${sql.join(
+        periods.map((b) => sql`date BETWEEN ${b.from} AND ${b.to}`),
+        sql` OR `,
+      )})`;
+  // paymentDateClass for the record's own period. Its bits only rise with the date, so
+  // when a period's first and last days have the same class, all its days do and the
+  // month alone tells it (the usual case: the service-income window ends on or before
+  // each month's end); otherwise the class is computed per record.
+  const constant = periods.every((b) => paymentDateClass(b.from, b) === paymentDateClass(b.to, b));
+  const windowClass = constant
+    ? sql`0`
+    : sql`CASE ${month} ${sql.join(
+        periods.map(
+          (
+            b,
+          ) => sql`WHEN ${b.from.slice(0, 7)} THEN CASE WHEN date >= ${b.windowFrom} THEN 2 ELSE 0 END
+            + CASE WHEN date > ${b.windowTo} THEN 4 ELSE 0 END`,
+        ),
+        sql` `,
+      )} END`;
   const sign = sql`CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
 
   const payments = await rows(
