@@ -256,7 +256,15 @@ export async function monthlyJsonAs(
   options: MonthlyOptions = {},
 ): Promise<string> {
   authorize(access, 'read');
-  const { practiceId } = access;
+  return monthlyJson(store, access.practiceId, options);
+}
+
+/** `buildMonthly`'s series as JSON text, cached (the caller authorizes). */
+export function monthlyJson(
+  store: Store,
+  practiceId: number,
+  options: MonthlyOptions = {},
+): Promise<string> {
   return cached(store, practiceId, monthlyKey(options), () =>
     buildMonthly(store, practiceId, options),
   );

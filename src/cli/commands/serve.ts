@@ -13,6 +13,7 @@ import type { Command } from 'commander';
 import { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
 import { AppError } from '../../app/errors.ts';
+import { startWarming, type Warmer, warmingEnabled } from '../../app/report-warm.ts';
 import type { Store } from '../../store/connect.ts';
 import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
@@ -29,10 +30,23 @@ export interface ServeOptions {
   /** The built page's folder, or null to serve the API only (default: dist/web when built). */
   webDir?: string | null;
   log?: (line: string) => void;
+  /**
+   * Keep each practice's default report and monthly series computed in the background,
+   * at start and after writes (app/report-warm.ts; default true).
+   */
+  warm?: boolean;
+}
+
+/** What the site tells the report warmer: requests being served, practices written. */
+export interface SiteActivity {
+  inFlight: number;
+  wrote(practiceId: number): void;
 }
 
 export interface RunningServer {
   url: string;
+  /** The report warmer, when warming is on. */
+  warmer: Warmer | null;
   /** Stops accepting connections, lets requests in flight finish (10 s at most). */
   close(): Promise<void>;
 }
@@ -42,8 +56,10 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>F
 <h1>Fulcrum is running</h1><p>The web page is not built yet: run <code>npm run build:web</code>
 and restart <code>fulcrum serve</code>.</p><p>The API is here: see <a href="/api/docs">its reference</a>.</p></body></html>`;
 
+const PRACTICE_PATH = /^\/api\/practices\/(\d+)(?:\/|$)/;
+
 /** The site: the API, and the page (or a note that it is not built). */
-export function buildSite(options: ServeOptions) {
+export function buildSite(options: ServeOptions, activity?: SiteActivity) {
   const api = createApp({
     store: options.store,
     trustProxy: options.trustProxy,
@@ -51,6 +67,20 @@ export function buildSite(options: ServeOptions) {
     log: options.log,
   });
   const site = new Hono();
+  if (activity) {
+    // Counts the API requests being served; a request other than GET on a practice's
+    // path may have written its data.
+    site.use('/api/*', async (c, next) => {
+      activity.inFlight++;
+      try {
+        await next();
+      } finally {
+        activity.inFlight--;
+        const written = c.req.method === 'GET' ? null : PRACTICE_PATH.exec(c.req.path);
+        if (written) activity.wrote(Number(written[1]));
+      }
+    });
+  }
   site.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
   site.all('/healthz', (c) => api.fetch(c.req.raw, c.env));
   const dir =
@@ -77,7 +107,9 @@ export function buildSite(options: ServeOptions) {
 
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const site = buildSite(options);
+  let warmer: Warmer | null = null;
+  const activity: SiteActivity = { inFlight: 0, wrote: (id) => warmer?.touched(id) };
+  const site = buildSite(options, activity);
   const server = serve({ fetch: site.fetch, hostname: options.host, port: options.port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -94,17 +126,26 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  if (options.warm !== false) {
+    warmer = startWarming(options.store, {
+      busy: () => activity.inFlight > 0,
+      log: options.log,
+    });
+  }
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}`,
+    warmer,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        // Nothing new is warmed; a report being warmed finishes before the store closes.
+        const warmStopped = warmer?.stop() ?? Promise.resolve();
         const force = setTimeout(() => {
           if ('closeAllConnections' in server) server.closeAllConnections();
         }, 10_000);
         server.close(() => {
           clearTimeout(force);
-          resolve();
+          void warmStopped.then(() => resolve());
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
@@ -131,6 +172,8 @@ export interface ServeFlags {
   host: string;
   trustProxy?: boolean;
   inviteOnly?: boolean;
+  /** false with --no-warm. */
+  warm?: boolean;
 }
 
 const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
@@ -148,7 +191,11 @@ export function withServeOptions(command: Command): Command {
       '--trust-proxy',
       'behind a reverse proxy: believe its X-Forwarded-Proto/-Host/-For (Secure cookies over https)',
     )
-    .option('--invite-only', 'accounts only by invitation (after the first-run setup)');
+    .option('--invite-only', 'accounts only by invitation (after the first-run setup)')
+    .option(
+      '--no-warm',
+      "don't compute the reports in the background at start and after writes (also FULCRUM_WARM=0)",
+    );
 }
 
 /** Serves the site on an open store until SIGINT or SIGTERM, then stops gracefully. */
@@ -168,6 +215,7 @@ export async function serveUntilStopped(
     trustProxy: opts.trustProxy,
     inviteOnly: opts.inviteOnly,
     log: (line) => io.err(`${line}\n`),
+    warm: opts.warm !== false && warmingEnabled(),
   });
   io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
   if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');

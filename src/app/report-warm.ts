@@ -1,0 +1,152 @@
+/**
+ * Warming the report cache (app/report-cache.ts) in the background, so that the first
+ * dashboard visit after a server start, or after a write, finds its figures computed:
+ * at 1,000,000 payments and 1,000,000 time entries the report takes ~2 s of CPU and the
+ * monthly series about as much, which a visitor would otherwise wait for.
+ *
+ * What is warmed: each practice's default report (`GET …/report` without a period or
+ * assumptions) and default monthly series (`GET …/report/monthly`), the two documents
+ * the dashboard asks for first, under exactly the cache keys those routes use.
+ *
+ * - Bounded: at most `maxPractices` practices, the most recently written first (a
+ *   practice's data revision is the clock of its last write, revision.repository.ts).
+ * - One at a time, low priority: one document is computed at a time, and only while no
+ *   request is being served (`busy()`); a request arriving while a document is computed
+ *   joins that computation (the cache's single flight) instead of starting another.
+ *   A computation already started is not interrupted: a request for another practice
+ *   may wait for the rest of it (the database calls of SQLite run on the main thread).
+ * - After a write: `touched(practiceId)` (called by the server after each request that
+ *   may write) warms that practice again once writes have paused for `debounceMs`.
+ * - Errors are logged and skipped (a practice without records has no report to keep).
+ *
+ * Switched off with `fulcrum serve --no-warm` or `FULCRUM_WARM=0` (docs/web.md).
+ */
+import type { Store } from '../store/connect.ts';
+import { listPractices } from '../store/practice.repository.ts';
+import { readRevision } from '../store/revision.repository.ts';
+import { AppError } from './errors.ts';
+import { monthlyJson } from './monthly.ts';
+import { reportJson } from './report-cache.ts';
+
+export interface WarmOptions {
+  /** The most practices warmed at start (default 8). */
+  maxPractices?: number;
+  /** Quiet time after the last write before a practice is warmed again (default 2,000 ms). */
+  debounceMs?: number;
+  /** Delay before the start-up warming begins (default 0: the next turn of the event loop). */
+  startDelayMs?: number;
+  /** True while requests are being served: warming waits for it to be false. */
+  busy?: () => boolean;
+  log?: (line: string) => void;
+}
+
+export interface Warmer {
+  /** Resolves when the start-up warming, and any re-warming queued so far, is done. */
+  idle(): Promise<void>;
+  /** The practice's data may have changed: warm it again once writes pause. */
+  touched(practiceId: number): void;
+  /** Stops: nothing new starts; resolves when a computation under way has finished. */
+  stop(): Promise<void>;
+}
+
+/** The documents kept warm for one practice, in the order the dashboard asks for them. */
+const DOCUMENTS = [
+  (store: Store, practiceId: number) => reportJson(store, practiceId),
+  (store: Store, practiceId: number) => monthlyJson(store, practiceId),
+] as const;
+
+const POLL_MS = 25;
+
+/** A pause that does not keep the process alive. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** False when warming is switched off in the environment (`FULCRUM_WARM=0`, `off`, `false`). */
+export function warmingEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = (env.FULCRUM_WARM ?? '').trim().toLowerCase();
+  return !['0', 'off', 'false', 'no'].includes(value);
+}
+
+/**
+ * Starts warming the cache of `store` in the background (see the module comment).
+ * @example const warmer = startWarming(store, { busy: () => inFlight > 0 }); … warmer.stop();
+ */
+export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
+  const { maxPractices = 8, debounceMs = 2_000, startDelayMs = 0, busy = () => false } = options;
+  const log = options.log ?? (() => {});
+  const queue: number[] = [];
+  const timers = new Map<number, NodeJS.Timeout>();
+  let stopped = false;
+  let running: Promise<void> | null = null;
+
+  const enqueue = (practiceId: number) => {
+    if (stopped || queue.includes(practiceId)) return;
+    queue.push(practiceId);
+    running ??= drain().finally(() => {
+      running = null;
+    });
+  };
+
+  async function drain(): Promise<void> {
+    for (let id = queue.shift(); id !== undefined && !stopped; id = queue.shift()) {
+      for (const document of DOCUMENTS) {
+        // Low priority: start nothing while a request is being served.
+        while (busy() && !stopped) await sleep(POLL_MS);
+        if (stopped) return;
+        try {
+          await document(store, id);
+        } catch (error) {
+          // No records, a missing rate…: the request will say so; nothing to keep.
+          if (!(error instanceof AppError)) {
+            log(`warming practice ${id}: ${error instanceof Error ? error.message : error}`);
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  const start = (async () => {
+    await sleep(startDelayMs);
+    if (stopped) return;
+    const practices = await listPractices(store.db);
+    const recent: { id: number; revision: number }[] = [];
+    for (const p of practices)
+      recent.push({ id: p.id, revision: await readRevision(store.db, p.id) });
+    recent.sort((a, b) => b.revision - a.revision || a.id - b.id);
+    const chosen = recent.slice(0, maxPractices);
+    const began = performance.now();
+    for (const { id } of chosen) enqueue(id);
+    await running;
+    if (!stopped && chosen.length > 0) {
+      log(`warmed ${chosen.length} practice(s) in ${Math.round(performance.now() - began)} ms`);
+    }
+  })().catch((error) => log(`warming: ${error instanceof Error ? error.message : error}`));
+
+  return {
+    async idle() {
+      await start;
+      while (running || timers.size > 0) {
+        await (running ?? sleep(POLL_MS));
+      }
+    },
+    touched(practiceId) {
+      if (stopped) return;
+      clearTimeout(timers.get(practiceId));
+      timers.set(
+        practiceId,
+        setTimeout(() => {
+          timers.delete(practiceId);
+          enqueue(practiceId);
+        }, debounceMs).unref(),
+      );
+    },
+    async stop() {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      queue.length = 0;
+      await start;
+      await running;
+    },
+  };
+}
