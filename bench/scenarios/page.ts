@@ -5,8 +5,14 @@
  * the first meaningful render — the headline figures on screen, which the page marks
  * with `performance.mark` (src/web/scenes/dashboard/marks.ts) — read in the page.
  *
- * - `cold`: the first visit after the server started (nothing cached, nothing compiled):
- *   every run gets a server of its own, started before the rounds and never visited.
+ * - `cold`: the first visit after the server started, once it has warmed its report
+ *   cache (src/app/report-warm.ts: it prints "warmed … practice(s)"): every run starts a
+ *   server of its own and waits for that line before the navigation (not timed).
+ * - `race`: the first visit right after the server printed its URL, racing its warm-up
+ *   (a user opening the page at once after a restart): the report request joins the
+ *   warm-up's computation, or waits for what is left of it.
+ * - `nowarm`: the first visit on a server started with `--no-warm`: the report is
+ *   computed by the visit's own request (what `cold` measured before the warm-up).
  * - `warm`: the same server again, which has shown the dashboard before (its report
  *   cache, if any, holds the report).
  * - `shell`: the sign-in page (the same JavaScript, no data): what the page costs
@@ -59,6 +65,8 @@ export const JS_BUDGET_KB = 350;
 interface Server {
   url: string;
   child: ChildProcess;
+  /** What the server printed so far (stdout and stderr). */
+  output: () => string;
 }
 
 interface State {
@@ -67,8 +75,10 @@ interface State {
   session: Awaited<ReturnType<BrowserContext['storageState']>>;
   practiceId: number;
   warm: Server;
-  /** Fresh servers for the cold visits, one per run, started before the rounds. */
-  cold: Promise<Server>[];
+  /** The SQLite file the servers serve. */
+  file: string;
+  /** The servers of the measure under way (stopped by `dispose` if a visit fails). */
+  fresh: Set<Server>;
 }
 
 /** What the visits read of the page's User Timing (bench/ is type-checked without the DOM). */
@@ -178,11 +188,11 @@ function generatorHash(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-/** `fulcrum serve` on the file, in a child process, on a free loopback port. */
-function startServer(file: string): Promise<Server> {
+/** `fulcrum serve` on the file (and `flags`), in a child process, on a free loopback port. */
+function startServer(file: string, flags: readonly string[] = []): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['bin/fulcrum.mjs', 'serve', '--db', file, '--port', '0', '--host', '127.0.0.1'],
+    ['bin/fulcrum.mjs', 'serve', '--db', file, '--port', '0', '--host', '127.0.0.1', ...flags],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
@@ -195,14 +205,14 @@ function startServer(file: string): Promise<Server> {
     child.stderr?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
     });
+    let listening = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const url = /at (http:\/\/[^\s]+)/.exec(out)?.[1];
+      const url = listening ? undefined : /at (http:\/\/[^\s]+)/.exec(out)?.[1];
       if (url) {
+        listening = true;
         clearTimeout(timer);
-        child.stdout?.removeAllListeners('data');
-        child.stdout?.resume();
-        resolve({ url: url.replace(/\.$/, ''), child });
+        resolve({ url: url.replace(/\.$/, ''), child, output: () => out });
       }
     });
     child.once('exit', (code) => {
@@ -210,6 +220,46 @@ function startServer(file: string): Promise<Server> {
       fail(`exited with ${code}`);
     });
   });
+}
+
+/** Waits until the server has printed a line matching `pattern`. */
+async function printed(server: Server, pattern: RegExp): Promise<string> {
+  const until = performance.now() + VISIT_TIMEOUT_MS;
+  for (;;) {
+    const line = server
+      .output()
+      .split('\n')
+      .find((l) => pattern.test(l));
+    if (line) return line;
+    if (server.child.exitCode !== null || performance.now() > until) {
+      throw new Error(`fulcrum serve never printed ${pattern}:\n${server.output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The ms a warm-up took, from the server's "warmed N practice(s) in M ms" line. */
+const WARMED = /warmed \d+ practice\(s\) in (\d+) ms/;
+
+/**
+ * One first visit on a fresh server (started with `flags`), after `ready` resolves;
+ * the server is stopped after the visit.
+ */
+async function firstVisit(
+  state: State,
+  flags: readonly string[],
+  ready: (server: Server) => Promise<Record<string, number>>,
+): Promise<Timed> {
+  const server = await startServer(state.file, flags);
+  state.fresh.add(server);
+  try {
+    const before = await ready(server);
+    const visit = await visitDashboard(state, server);
+    return timed({ ms: visit.ms, figures: { ...before, ...visit.figures } });
+  } finally {
+    state.fresh.delete(server);
+    stopServer(server);
+  }
 }
 
 function stopServer(server: Server): void {
@@ -371,7 +421,7 @@ async function signInAndWeigh(browser: Browser, server: Server, practiceId: numb
 export const pageScenario: Scenario<State> = {
   name: 'page',
   description:
-    'the dashboard of a large practice in headless Chromium, from navigation to the headline figures on screen (cold: first visit after the server started; warm: again), against a navigation to the same server’s trivial /healthz',
+    'the dashboard of a large practice in headless Chromium, from navigation to the headline figures on screen (cold: first visit after the server started and warmed its cache; race: first visit at once after the start; nowarm: first visit on a server without warming; warm: again), against a navigation to the same server’s trivial /healthz',
   headline: 'warm',
   defaults: { payments: 1_000_000, timeEntries: 1_000_000, runs: 5, warmup: 1 },
 
@@ -382,12 +432,10 @@ export const pageScenario: Scenario<State> = {
     const db = await practiceFile(options.payments, options.timeEntries, options.seed);
     const servers: Server[] = [];
     let browser: Browser | undefined;
-    const coldCount = options.warmup + options.runs;
-    const cold: Promise<Server>[] = [];
+    const fresh = new Set<Server>();
     const dispose = async () => {
       await browser?.close();
-      for (const s of servers) stopServer(s);
-      for (const pending of cold) pending.then(stopServer, () => {});
+      for (const s of [...servers, ...fresh]) stopServer(s);
     };
     try {
       let start = performance.now();
@@ -398,15 +446,14 @@ export const pageScenario: Scenario<State> = {
       start = performance.now();
       const weighed = await signInAndWeigh(browser, warm, db.practiceId);
       const firstVisitMs = performance.now() - start;
-      // The cold runs' servers, started now (idle until their one visit).
-      for (let i = 0; i < coldCount; i++) cold.push(startServer(db.file));
-      await Promise.all(cold);
+      const warmedMs = Number(WARMED.exec(await printed(warm, WARMED))?.[1]);
       const setup: Record<string, number | string> = {
         rows: db.rows,
         databaseMs: Math.round(db.buildMs),
         database: db.built ? 'built' : 'cached',
         buildWebMs: Math.round(buildMs),
         serverStartMs: Math.round(serverStartMs),
+        warmUpMs: warmedMs,
         signInAndFirstDashboardMs: Math.round(firstVisitMs),
         jsFiles: weighed.jsFiles,
         jsKB: weighed.jsKB,
@@ -416,8 +463,14 @@ export const pageScenario: Scenario<State> = {
         whatIfComputedMs: weighed.whatIfMs,
       };
       return {
-        // The cold measure takes (and stops) one server of `cold` per run.
-        state: { browser, session: weighed.session, practiceId: db.practiceId, warm, cold },
+        state: {
+          browser,
+          session: weighed.session,
+          practiceId: db.practiceId,
+          warm,
+          file: db.file,
+          fresh,
+        },
         setup,
         records: { rows: db.rows, payments: options.payments, timeEntries: options.timeEntries },
         dispose,
@@ -438,17 +491,24 @@ export const pageScenario: Scenario<State> = {
     {
       name: 'cold',
       description:
-        'the same on a server just started, first visit (nothing cached or compiled on the server)',
-      run: async (state) => {
-        const next = state.cold.shift();
-        if (!next) throw new Error('page: no fresh server left for a cold visit');
-        const server = await next;
-        try {
-          return timed(await visitDashboard(state, server));
-        } finally {
-          stopServer(server);
-        }
-      },
+        'first visit on a server just started, once it has warmed its report cache (the wait is not timed)',
+      run: (state) =>
+        firstVisit(state, [], async (server) => {
+          const line = await printed(server, WARMED);
+          return { warmUpMs: Number(WARMED.exec(line)?.[1]) };
+        }),
+    },
+    {
+      name: 'race',
+      description:
+        'first visit on a server just started, at once: the visit races the warm-up of its report cache',
+      run: (state) => firstVisit(state, [], async () => ({})),
+    },
+    {
+      name: 'nowarm',
+      description:
+        'first visit on a server started with --no-warm: the visit computes the report (nothing cached or compiled on the server)',
+      run: (state) => firstVisit(state, ['--no-warm'], async () => ({})),
     },
     {
       name: 'shell',
