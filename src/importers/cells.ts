@@ -143,6 +143,7 @@ export function optionsProblem(ctx: FormatContext): RowMapper | null {
 
 /** Adds `value` (trimmed, line breaks as `\n`) under `name` when it is not empty. */
 export function putAttribute(attributes: Record<string, string>, name: string, value: string) {
-  const text = value.replace(/\r\n?/g, '\n').trim();
+  // Most cells hold no carriage return: skip the regular expression for them.
+  const text = (value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value).trim();
   if (text) attributes[name] = text;
 }

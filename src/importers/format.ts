@@ -6,7 +6,7 @@
  * records, skipped rows and issues (`open(...).row`). The runner makes a first pass only
  * as long as needed to decide the date order and decimal mark, then streams the rows.
  */
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import {
   type ByteSource,
   type CsvRow,
@@ -114,7 +114,8 @@ export class ContentIds {
   constructor(private readonly prefix: string) {}
 
   next(cells: readonly string[]): string {
-    const digest = createHash('sha1').update(cells.join('\u001f')).digest();
+    // One-shot `crypto.hash` (Node ≥ 20.12): the same SHA-1 without a Hash object per row.
+    const digest = digestOf('sha1', cells.join('\u001f'), 'buffer');
     const hash = digest.toString('base64url', 0, 15);
     const slot = this.slotOf(digest);
     const n = (this.repeats.get(slot) ?? (this.fresh ? 0 : 1)) + 1;

@@ -67,8 +67,11 @@ export function billableOf(text: string): 'yes' | 'no' | null {
 /** Attributes with empty values dropped, the rest trimmed, line breaks as `\n`. */
 export function attributesOf(values: Record<string, string | null | undefined>): Attributes {
   const out: Attributes = {};
-  for (const [name, value] of Object.entries(values)) {
-    const text = value?.replace(/\r\n?/g, '\n').trim();
+  for (const name in values) {
+    const value = values[name];
+    if (!value) continue;
+    // Most cells hold no carriage return: skip the regular expression for them.
+    const text = (value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value).trim();
     if (text) out[name] = text;
   }
   return out;

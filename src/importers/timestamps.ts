@@ -101,12 +101,41 @@ export function localDateOf(instantMs: number, zone: string): IsoDate {
       cache.byQuarter.set(quarter, offset);
     }
   }
-  return new Date(instantMs + offset).toISOString().slice(0, 10);
+  return isoDateOf(instantMs + offset);
+}
+
+/** The largest magnitude of a valid `Date` (ms). */
+const DATE_LIMIT = 8.64e15;
+/** ISO dates by day number (days since 1970-01-01 UTC), and start ms by ISO date. */
+const dateOfDay = new Map<number, IsoDate>();
+const startOfDate = new Map<string, number>();
+
+/**
+ * `new Date(ms).toISOString().slice(0, 10)`, the string kept per day: an import's rows
+ * fall on a few thousand days, so most rows need no `Date` at all.
+ */
+function isoDateOf(ms: number): IsoDate {
+  if (!(Math.abs(ms) <= DATE_LIMIT)) return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let date = dateOfDay.get(day);
+  if (date === undefined) {
+    if (dateOfDay.size > 50_000) dateOfDay.clear();
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dateOfDay.set(day, date);
+  }
+  return date;
 }
 
 function wallClockMs(ts: ParsedTimestamp): number {
-  const [y, mo, d] = ts.date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, mo - 1, d) + (ts.seconds ?? 0) * 1000;
+  // Date.UTC of the date, kept per date string (same value, no split per row).
+  let start = startOfDate.get(ts.date);
+  if (start === undefined) {
+    const [y, mo, d] = ts.date.split('-').map(Number) as [number, number, number];
+    start = Date.UTC(y, mo - 1, d);
+    if (startOfDate.size > 50_000) startOfDate.clear();
+    startOfDate.set(ts.date, start);
+  }
+  return start + (ts.seconds ?? 0) * 1000;
 }
 
 /**

@@ -1,0 +1,117 @@
+/**
+ * The import's per-row fast paths give exactly what the general code they replace gave:
+ * each is checked against that code (kept here as the reference) on generated inputs.
+ */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateInZone } from '../domain/dates.ts';
+import { putAttribute } from './cells.ts';
+import { ContentIds } from './format.ts';
+import { attributesOf } from './time-entries.ts';
+import { dateAtOffset, localDateOf } from './timestamps.ts';
+
+const ZONES = [
+  'UTC',
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+];
+
+describe('dates kept per day', () => {
+  it('localDateOf agrees with dateInZone over five centuries, before 1970 too', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1700, 0, 1), max: Date.UTC(2200, 0, 1) }),
+        fc.constantFrom(...ZONES),
+        (t, zone) => localDateOf(t, zone) === dateInZone(t, zone),
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('dateAtOffset agrees with the Date arithmetic it replaces', () => {
+    const reference = (date: string, seconds: number, offset: number, zone: string) => {
+      const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+      return dateInZone(Date.UTC(y, mo - 1, d) + seconds * 1000 - offset * 60_000, zone);
+    };
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date(Date.UTC(1900, 0, 1)),
+          max: new Date(Date.UTC(2100, 0, 1)),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 86_399 }),
+        fc.integer({ min: -14 * 60, max: 14 * 60 }),
+        fc.constantFrom(...ZONES),
+        (day, seconds, offset, zone) => {
+          const date = day.toISOString().slice(0, 10);
+          const ts = { date, seconds, offsetMinutes: null };
+          return dateAtOffset(ts, offset, zone) === reference(date, seconds, offset, zone);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('attributes without a regular expression per cell', () => {
+  const cell = fc.string({ unit: fc.constantFrom('a', ' ', '\r', '\n', '\t', 'é', ',') });
+  const previousPut = (attributes: Record<string, string>, name: string, value: string) => {
+    const text = value.replace(/\r\n?/g, '\n').trim();
+    if (text) attributes[name] = text;
+  };
+
+  it('putAttribute keeps what the regular expression kept', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 6 }), (values) => {
+        const fast: Record<string, string> = {};
+        const previous: Record<string, string> = {};
+        values.forEach((v, i) => {
+          putAttribute(fast, `k${i}`, v);
+          previousPut(previous, `k${i}`, v);
+        });
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(previous));
+      }),
+    );
+  });
+
+  it('attributesOf keeps what Object.entries and the regular expression kept', () => {
+    const previous = (values: Record<string, string | null | undefined>) => {
+      const out: Record<string, string> = {};
+      for (const [name, value] of Object.entries(values)) {
+        const text = value?.replace(/\r\n?/g, '\n').trim();
+        if (text) out[name] = text;
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('project', 'task', 'user', 'tags', '1', 'description'),
+          fc.option(cell, { nil: undefined }),
+        ),
+        (values) => {
+          expect(JSON.stringify(attributesOf(values))).toBe(JSON.stringify(previous(values)));
+        },
+      ),
+    );
+  });
+});
+
+describe('content ids with the one-shot hash', () => {
+  it('are the SHA-1 of the joined cells, counted per repeat', () => {
+    const ids = new ContentIds('toggl');
+    const rows = [['a', 'b'], ['é', '\u{1F600}'], ['a', 'b'], ['a,b'], ['a', 'b']];
+    const sha = (cells: string[]) =>
+      createHash('sha1').update(cells.join('\u001f')).digest().toString('base64url', 0, 15);
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      const n = (seen.get(row.join('\u001f')) ?? 0) + 1;
+      seen.set(row.join('\u001f'), n);
+      expect(ids.next(row)).toBe(`toggl:${sha(row)}#${n}`);
+    }
+  });
+});
