@@ -24,7 +24,7 @@ describeEachEngine('the report warmer', (ctx) => {
       port: 0,
       host: '127.0.0.1',
       webDir: null,
-      log: (line) => lines.push(line),
+      info: (line) => lines.push(line),
     });
     try {
       expect(server.warmer).not.toBeNull();

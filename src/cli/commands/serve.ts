@@ -30,6 +30,8 @@ export interface ServeOptions {
   /** The built page's folder, or null to serve the API only (default: dist/web when built). */
   webDir?: string | null;
   log?: (line: string) => void;
+  /** Progress lines (the warm-up's end). */
+  info?: (line: string) => void;
   /**
    * Keep each practice's default report and monthly series computed in the background,
    * at start and after writes (app/report-warm.ts; default true).
@@ -130,6 +132,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     warmer = startWarming(options.store, {
       busy: () => activity.inFlight > 0,
       log: options.log,
+      info: options.info,
     });
   }
   let closing: Promise<void> | undefined;
@@ -215,6 +218,7 @@ export async function serveUntilStopped(
     trustProxy: opts.trustProxy,
     inviteOnly: opts.inviteOnly,
     log: (line) => io.err(`${line}\n`),
+    info: (line) => io.out(`${line}\n`),
     warm: opts.warm !== false && warmingEnabled(),
   });
   io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);

@@ -6,7 +6,8 @@
 import type { Command } from 'commander';
 import { recreateDemo } from '../../app/demo.ts';
 import { listPracticeSummaries } from '../../app/practices.ts';
-import { buildReport } from '../../app/report.ts';
+import { reportJson } from '../../app/report-cache.ts';
+import type { Report } from '../../domain/analysis/report.ts';
 import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { formatters, LEVER_TITLES } from '../report-text.ts';
@@ -33,7 +34,10 @@ export function registerStartCommand(program: Command, io: CliIo): void {
         io.out(`Database: ${describeTarget(target)}\n`);
       }
       for (const p of practices) {
-        const r = await buildReport(store, p.id).catch(() => null);
+        // Through the report cache: the server's warm-up then finds this report computed.
+        const r = await reportJson(store, p.id)
+          .then((text) => JSON.parse(text) as Report)
+          .catch(() => null);
         if (!r) {
           io.out(`\n${p.name}: no records yet.\n`);
           continue;
