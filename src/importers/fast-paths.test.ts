@@ -10,6 +10,7 @@ import { putAttribute } from './cells.ts';
 import { ContentIds } from './format.ts';
 import { attributesOf } from './time-entries.ts';
 import { dateAtOffset, localDateOf } from './timestamps.ts';
+import { type DateOrder, parseDate } from './values.ts';
 
 const ZONES = [
   'UTC',
@@ -113,5 +114,39 @@ describe('content ids with the one-shot hash', () => {
       seen.set(row.join('\u001f'), n);
       expect(ids.next(row)).toBe(`toggl:${sha(row)}#${n}`);
     }
+  });
+});
+
+describe('dates read once per spelling', () => {
+  it('parseDate gives from its cache what it reads directly, for each date order', () => {
+    // Over 40 characters (the trailing blanks are trimmed) a cell is read directly.
+    const direct = (text: string, order: DateOrder) => parseDate(`${text}${' '.repeat(41)}`, order);
+    const part = fc.integer({ min: 0, max: 40 }).map(String);
+    const text = fc
+      .tuple(
+        part,
+        fc.constantFrom('/', '-', '.'),
+        part,
+        fc.constantFrom('/', '-', '.'),
+        fc.constantFrom('2024', '24', '1999', '0'),
+      )
+      .map(([a, s1, b, s2, y]) => `${a}${s1}${b}${s2}${y}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, fc.constantFrom<DateOrder>('ymd', 'dmy', 'mdy')), {
+          maxLength: 20,
+        }),
+        (cells) => {
+          // Each cell twice, in all orders, so later reads come from the cache.
+          for (const [t] of cells) {
+            for (const order of ['dmy', 'mdy', 'ymd', 'dmy'] as const) {
+              expect(parseDate(t, order)).toBe(direct(t, order));
+            }
+          }
+        },
+      ),
+    );
+    expect(parseDate('12/03/2024', 'dmy')).toBe('2024-03-12');
+    expect(parseDate('12/03/2024', 'mdy')).toBe('2024-12-03');
   });
 });

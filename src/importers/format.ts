@@ -320,7 +320,12 @@ export async function* runCsvFormat(
         }
         mapper.row(row, emit);
         rows++;
-        if (out.length) yield* out.splice(0);
+        if (out.length) {
+          // Yielded in place, not through a copy per row (the mapper is not called until
+          // the consumer has taken them all).
+          for (const event of out) yield event;
+          out.length = 0;
+        }
         if (rows % 10_000 === 0) yield { type: 'progress', rows };
       }
     }

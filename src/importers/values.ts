@@ -189,6 +189,26 @@ export function dateOrderOfSamples(samples: Iterable<string>): DateOrder | 'conf
 
 /** Parses a date (and ignores any time after it) in the given order: `12/03/2024` → `2024-03-12` for dmy. */
 export function parseDate(text: string, order: DateOrder): string | null {
+  // Pure in (text, order), and an export names the same few thousand days over and
+  // over: short cells are read once per file's spelling, then looked up.
+  if (text.length > 40) return readDateParts(text, order);
+  let cache = parsedDates.get(order);
+  if (!cache) {
+    cache = new Map();
+    parsedDates.set(order, cache);
+  }
+  let date = cache.get(text);
+  if (date === undefined) {
+    date = readDateParts(text, order);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(text, date);
+  }
+  return date;
+}
+
+const parsedDates = new Map<DateOrder, Map<string, string | null>>();
+
+function readDateParts(text: string, order: DateOrder): string | null {
   const m = DATE_PARTS.exec(text.trim());
   if (!m) return null;
   let [y, mo, d] = [0, 0, 0];

@@ -293,16 +293,16 @@ async function writeRecords(
   const timeEntries: TimeEntry[] = [];
   const costs: Cost[] = [];
   const clients: Client[] = [];
+  const offerName = (id: string | null) => (id ? (offers.get(id) ?? id) : '(no offer)');
+  const bucket = (id: string | null) => {
+    const name = offerName(id);
+    report.byOffer[name] ??= { payments: 0, costs: 0, hours: 0 };
+    return report.byOffer[name];
+  };
   for (const row of rows) {
     if (row.newClient) clients.push(row.newClient);
     if (row.unassigned) report.unassigned++;
     const record = row.record;
-    const offerName = (id: string | null) => (id ? (offers.get(id) ?? id) : '(no offer)');
-    const bucket = (id: string | null) => {
-      const name = offerName(id);
-      report.byOffer[name] ??= { payments: 0, costs: 0, hours: 0 };
-      return report.byOffer[name];
-    };
     if (!record) {
       report.byActivity['(unassigned)'] =
         (report.byActivity['(unassigned)'] ?? 0) +

@@ -73,5 +73,14 @@ const STATUS: Readonly<Record<string, StatusVerdict>> = {
 
 /** Whether a charge with this `Status` moved money (null: a status we do not know). */
 export function statusVerdict(status: string): StatusVerdict | null {
-  return STATUS[status.trim().toLowerCase().replace(/_/g, ' ')] ?? null;
+  // A file has a handful of spellings: each is read once, then looked up.
+  let verdict = verdicts.get(status);
+  if (verdict === undefined) {
+    verdict = STATUS[status.trim().toLowerCase().replace(/_/g, ' ')] ?? null;
+    if (verdicts.size > 1000) verdicts.clear();
+    verdicts.set(status, verdict);
+  }
+  return verdict;
 }
+
+const verdicts = new Map<string, StatusVerdict | null>();
