@@ -100,6 +100,7 @@ describeEachEngine('the report warmer', (ctx) => {
     let most = 0;
     const activity: SiteActivity = {
       inFlight: 0,
+      lastDone: Number.NEGATIVE_INFINITY,
       wrote: (id) => written.push(id),
     };
     const site = buildSite(
@@ -113,8 +114,10 @@ describeEachEngine('the report warmer', (ctx) => {
     await site.request('/api/practices/12', { method: 'PATCH', body: '{}' });
     await site.request('/api/practices', { method: 'POST', body: '{}' });
     await site.request('/healthz');
+    await site.request('/p/7/dashboard');
     expect(written).toEqual([7, 12]);
     expect(most).toBe(1);
     expect(activity.inFlight).toBe(0);
+    expect(activity.lastDone).toBeGreaterThan(0);
   });
 });

@@ -10,11 +10,14 @@
  *
  * - Bounded: at most `maxPractices` practices, the most recently written first (a
  *   practice's data revision is the clock of its last write, revision.repository.ts).
- * - One at a time, low priority: one document is computed at a time, and only while no
- *   request is being served (`busy()`); a request arriving while a document is computed
+ * - One at a time, low priority: one document is computed at a time, each started only
+ *   when the server is not busy (`busy()`: the server says no request is being served
+ *   and none was answered in the last 0.5 s); a request for a document being computed
  *   joins that computation (the cache's single flight) instead of starting another.
- *   A computation already started is not interrupted: a request for another practice
- *   may wait for the rest of it (the database calls of SQLite run on the main thread).
+ *   A computation already started is not interrupted: with SQLite, whose calls run on
+ *   the main thread, any request arriving meanwhile waits for the rest of it (at
+ *   1,000,000 + 1,000,000 records a few seconds on a busy machine; docs/performance.md,
+ *   "The page").
  * - After a write: `touched(practiceId)` (called by the server after each request that
  *   may write) warms that practice again once writes have paused for `debounceMs`.
  * - Errors are logged and skipped (a practice without records has no report to keep).
@@ -92,7 +95,10 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
   async function drain(): Promise<void> {
     for (let id = queue.shift(); id !== undefined && !stopped; id = queue.shift()) {
       for (const document of DOCUMENTS) {
-        // Low priority: start nothing while a request is being served.
+        // Let waiting requests in first (the store's calls may all be synchronous, so a
+        // chain of them never yields by itself), then start nothing while the server is
+        // busy.
+        await new Promise((resolve) => setImmediate(resolve));
         while (busy() && !stopped) await sleep(POLL_MS);
         if (stopped) return;
         try {

@@ -41,9 +41,19 @@ export interface ServeOptions {
 
 /** What the site tells the report warmer: requests being served, practices written. */
 export interface SiteActivity {
+  /** Requests being served (pages, assets and API). */
   inFlight: number;
+  /** `performance.now()` when the last request was answered. */
+  lastDone: number;
   wrote(practiceId: number): void;
 }
+
+/**
+ * The quiet time after a request before the warmer starts a computation: a page's
+ * requests come in bursts (the document, then its scripts, then its API calls), and a
+ * computation started between them would hold the rest (SQLite runs on the main thread).
+ */
+const QUIET_MS = 500;
 
 export interface RunningServer {
   url: string;
@@ -70,14 +80,15 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
   });
   const site = new Hono();
   if (activity) {
-    // Counts the API requests being served; a request other than GET on a practice's
+    // Counts the requests being served; a request other than GET on a practice's API
     // path may have written its data.
-    site.use('/api/*', async (c, next) => {
+    site.use('*', async (c, next) => {
       activity.inFlight++;
       try {
         await next();
       } finally {
         activity.inFlight--;
+        activity.lastDone = performance.now();
         const written = c.req.method === 'GET' ? null : PRACTICE_PATH.exec(c.req.path);
         if (written) activity.wrote(Number(written[1]));
       }
@@ -110,7 +121,11 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   let warmer: Warmer | null = null;
-  const activity: SiteActivity = { inFlight: 0, wrote: (id) => warmer?.touched(id) };
+  const activity: SiteActivity = {
+    inFlight: 0,
+    lastDone: Number.NEGATIVE_INFINITY,
+    wrote: (id) => warmer?.touched(id),
+  };
   const site = buildSite(options, activity);
   const server = serve({ fetch: site.fetch, hostname: options.host, port: options.port });
   await new Promise<void>((resolve, reject) => {
@@ -130,7 +145,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   if (options.warm !== false) {
     warmer = startWarming(options.store, {
-      busy: () => activity.inFlight > 0,
+      busy: () => activity.inFlight > 0 || performance.now() - activity.lastDone < QUIET_MS,
       log: options.log,
       info: options.info,
     });
