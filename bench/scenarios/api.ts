@@ -23,26 +23,13 @@
  * under 10,000 payments (the smoke size), or `BENCH_API_SECONDS`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import {
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openStore } from '../../src/store/connect.ts';
-import { createPractice } from '../../src/store/practice.repository.ts';
-import { countRecords, savePracticeData } from '../../src/store/records.repository.ts';
-import { generateLargePractice } from '../data.ts';
 import { type BenchOptions, type Scenario, Timed } from '../harness.ts';
+import { savedPractice } from '../saved-practice.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CONNECTIONS = 50;
@@ -264,75 +251,4 @@ function listening(child: ChildProcess): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`fulcrum serve exited (${code}): ${out}`)));
   });
-}
-
-/**
- * The SQLite file of the generated practice. Generating and saving two million records
- * takes minutes, so the saved file is kept in the temp folder, named by the size, the
- * seed and a hash of the generator's sources, and copied for each run (`BENCH_NO_CACHE=1`
- * always builds it). The figures are those of the run that built it.
- */
-async function savedPractice(
-  options: BenchOptions,
-  file: string,
-): Promise<{
-  practiceId: number;
-  records: Record<string, number>;
-  figures: Record<string, number | string>;
-}> {
-  const key = `${options.payments}-${options.timeEntries}-${options.seed}-${await generatorHash()}`;
-  const cacheDir = path.join(os.tmpdir(), 'fulcrum-bench-cache');
-  const cached = path.join(cacheDir, `api-${key}.db`);
-  const meta = `${cached}.json`;
-  if (process.env.BENCH_NO_CACHE !== '1' && existsSync(cached) && existsSync(meta)) {
-    await copyFile(cached, file);
-    const saved = JSON.parse(await readFile(meta, 'utf8'));
-    return { ...saved, figures: { ...saved.figures, cached: 'yes' } };
-  }
-  let start = performance.now();
-  const data = generateLargePractice({
-    payments: options.payments,
-    timeEntries: options.timeEntries,
-    seed: options.seed,
-  });
-  const generateMs = performance.now() - start;
-  const store = await openStore(file);
-  let saved: {
-    practiceId: number;
-    records: Record<string, number>;
-    figures: Record<string, number>;
-  };
-  try {
-    start = performance.now();
-    const practiceId = await createPractice(store.db, data.practice);
-    await savePracticeData(store.db, practiceId, data);
-    const saveMs = performance.now() - start;
-    const records = { ...(await countRecords(store.db, practiceId)) };
-    saved = {
-      practiceId,
-      records,
-      figures: { generateMs: Math.round(generateMs), saveMs: Math.round(saveMs) },
-    };
-  } finally {
-    await store.close();
-  }
-  await mkdir(cacheDir, { recursive: true });
-  const partial = `${cached}.${process.pid}.tmp`;
-  await copyFile(file, partial);
-  await rename(partial, cached);
-  await writeFile(meta, JSON.stringify(saved));
-  return { ...saved, figures: { ...saved.figures, cached: 'no' } };
-}
-
-/** A short hash of the sources the generated data depends on. */
-async function generatorHash(): Promise<string> {
-  const demo = path.join(ROOT, 'src/domain/demo');
-  const files = [
-    path.join(ROOT, 'bench/data.ts'),
-    path.join(ROOT, 'src/domain/model.ts'),
-    ...(await readdir(demo)).filter((f) => f.endsWith('.ts')).map((f) => path.join(demo, f)),
-  ].sort();
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(await readFile(f));
-  return hash.digest('hex').slice(0, 12);
 }
