@@ -217,6 +217,27 @@ function toRow(spec: CollectionSpec, practiceId: number, position: number, recor
 }
 
 /**
+ * The rows of `query`, each as the array of `values`, built by the database as one JSON
+ * array of arrays (as `selectRecords` does) and parsed once.
+ */
+async function jsonRows(
+  db: Executor,
+  query: RawBuilder<unknown>,
+  values: readonly RawBuilder<unknown>[],
+): Promise<unknown[][]> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const list = sql.join(values);
+  const json = postgres
+    ? sql<unknown>`json_agg(json_build_array(${list}))`
+    : sql<unknown>`json_group_array(json_array(${list}))`;
+  const result = await sql<{ rows: unknown }>`SELECT ${json} AS rows FROM (${query}) g`.execute(
+    db.withoutPlugins(),
+  );
+  const text = result.rows[0]?.rows;
+  return (typeof text === 'string' ? JSON.parse(text) : (text ?? [])) as unknown[][];
+}
+
+/**
  * The groups of a period's records (`GroupedData`, src/domain/analysis/groups.ts) built by
  * the database: one GROUP BY per table on exactly the keys `groupRecords` uses, each
  * result returned as one JSON array of arrays (as `selectRecords` does). The keys are
@@ -230,18 +251,8 @@ export async function selectGroups(
   b: GroupBounds,
 ): Promise<Pick<GroupedData, 'payments' | 'timeEntries' | 'costs' | 'conversations'>> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const raw = db.withoutPlugins();
-  const rows = async (query: RawBuilder<unknown>, values: readonly RawBuilder<unknown>[]) => {
-    const list = sql.join(values);
-    const json = postgres
-      ? sql<unknown>`json_agg(json_build_array(${list}))`
-      : sql<unknown>`json_group_array(json_array(${list}))`;
-    const result = await sql<{ rows: unknown }>`SELECT ${json} AS rows FROM (${query}) g`.execute(
-      raw,
-    );
-    const text = result.rows[0]?.rows;
-    return (typeof text === 'string' ? JSON.parse(text) : (text ?? [])) as unknown[][];
-  };
+  const rows = (query: RawBuilder<unknown>, values: readonly RawBuilder<unknown>[]) =>
+    jsonRows(db, query, values);
   const ref = (name: string) => sql.ref(name);
   const inP = sql`CASE WHEN date >= ${b.from} THEN 1 ELSE 0 END`;
   const cur = b.currency;
@@ -433,19 +444,12 @@ export async function selectMonthGroups(
     }
     months.set(key, { payments: [], timeEntries: [], costs: [], conversations: [] });
   }
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const raw = db.withoutPlugins();
-  const rows = async (query: RawBuilder<unknown>, values: readonly string[]) => {
-    const list = sql.join(values.map((v) => sql.ref(v)));
-    const json = postgres
-      ? sql<unknown>`json_agg(json_build_array(${list}))`
-      : sql<unknown>`json_group_array(json_array(${list}))`;
-    const result = await sql<{ rows: unknown }>`SELECT ${json} AS rows FROM (${query}) g`.execute(
-      raw,
+  const rows = (query: RawBuilder<unknown>, values: readonly string[]) =>
+    jsonRows(
+      db,
+      query,
+      values.map((v) => sql.ref(v)),
     );
-    const text = result.rows[0]?.rows;
-    return (typeof text === 'string' ? JSON.parse(text) : (text ?? [])) as unknown[][];
-  };
   const cur = first.currency;
   const month = sql`substr(date, 1, 7)`;
   // Only the records dated in one of the periods (the span, minus any gaps between them).
