@@ -259,6 +259,9 @@ describe('the forecast page of the demo practice', () => {
           await shot.locator(`[data-choice="${type}"]`).waitFor();
         }
         await settled(shot);
+        // Adding a scenario scrolls its editor into view; the fixed header would be drawn
+        // where the page was scrolled to.
+        await shot.evaluate(() => window.scrollTo(0, 0));
         await shot.waitForTimeout(300);
         await shot.screenshot({
           path: `e2e/screenshots/forecast-${colorScheme}-${name}.png`,
