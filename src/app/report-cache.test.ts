@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../../test/engines.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { openStore, type Store } from '../store/connect.ts';
@@ -101,8 +101,12 @@ describeEachEngine('report cache', (ctx) => {
         return compute();
       }),
     );
-    // Let every request read the revision and find the computation in flight.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Let every request read the revision and find the computation in flight (on a busy
+    // machine 50 revision reads through a PostgreSQL pool can take well over 100 ms).
+    await vi.waitFor(() => expect(cacheStats(ctx.store).misses).toBe(50), {
+      timeout: 10_000,
+      interval: 10,
+    });
     release();
     const texts = await Promise.all(requests);
     expect(calls.n).toBe(1);
