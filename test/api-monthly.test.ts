@@ -106,5 +106,12 @@ describeEachEngine('API: the monthly series', (ctx) => {
     const reversed = await advisor.get(`${base}/report/monthly${query}`);
     expect(reversed.body).toMatchObject({ code: 'invalid_period' });
     expect(reversed.status).toBe((await advisor.get(`${base}/report${query}`)).status);
+    // Far-off dates: refused at once (not 1M months of work and a 500), or a real answer.
+    const long = await advisor.get(`${base}/report/monthly?from=1000-01-01&to=9999-12-31`);
+    expect(long.status).toBe(400);
+    expect(long.body).toMatchObject({ code: 'invalid_input' });
+    const last = await advisor.get(`${base}/report/monthly?to=9999-12-31`);
+    expect(last.status).toBe(422);
+    expect(last.body).toMatchObject({ code: 'no_data' });
   });
 });

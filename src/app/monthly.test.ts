@@ -15,7 +15,13 @@ import type { PracticeData } from '../domain/model.ts';
 import type { Store } from '../store/connect.ts';
 import { createPractice } from '../store/practice.repository.ts';
 import { loadGroupedMonths, savePracticeData } from '../store/records.repository.ts';
-import { buildMonthly, type MonthFigures, monthlyStreams, monthsOf } from './monthly.ts';
+import {
+  buildMonthly,
+  MAX_MONTHS,
+  type MonthFigures,
+  monthlyStreams,
+  monthsOf,
+} from './monthly.ts';
 
 /**
  * The series by its definition, the slow way: for each month, `analyze` on every record
@@ -55,6 +61,26 @@ describe('monthsOf', () => {
     expect(monthsOf('2023-02-03', '2023-02-03')).toEqual([
       { month: '2023-02', from: '2023-02-03', to: '2023-02-03' },
     ]);
+  });
+
+  it('ends at the last year a date can have, and pads years before 1000', () => {
+    expect(monthsOf('9999-11-20', '9999-12-31')).toEqual([
+      { month: '9999-11', from: '9999-11-20', to: '9999-11-30' },
+      { month: '9999-12', from: '9999-12-01', to: '9999-12-31' },
+    ]);
+    expect(monthsOf('0099-12-05', '0100-02-28')).toEqual([
+      { month: '0099-12', from: '0099-12-05', to: '0099-12-31' },
+      { month: '0100-01', from: '0100-01-01', to: '0100-01-31' },
+      { month: '0100-02', from: '0100-02-01', to: '0100-02-28' },
+    ]);
+  });
+
+  it(`refuses more than ${MAX_MONTHS} months, before any work`, () => {
+    expect(monthsOf('1976-01-01', '2025-12-31')).toHaveLength(MAX_MONTHS);
+    expect(() => monthsOf('1975-12-31', '2025-12-31')).toThrow(
+      expect.objectContaining({ code: 'invalid_input' }),
+    );
+    expect(() => monthsOf('1000-01-01', '9999-12-31')).toThrow(/at most 600 months/);
   });
 });
 

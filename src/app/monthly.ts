@@ -27,10 +27,11 @@ import {
 } from '../domain/analysis/index.ts';
 import { requireRecordsIn, resolvePeriod } from '../domain/analysis/period.ts';
 import type { Report } from '../domain/analysis/report.ts';
-import { daysBetween, type IsoDate } from '../domain/dates.ts';
+import { addMonths, daysBetween, type IsoDate, lastDayOfMonth, monthOf } from '../domain/dates.ts';
 import type { Store } from '../store/connect.ts';
 import { loadAnalysisData, loadGroupedMonths } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
+import { AppError } from './errors.ts';
 import { fromAnalysisError } from './report.ts';
 import { cached } from './report-cache.ts';
 
@@ -63,32 +64,41 @@ export interface MonthlyOptions {
   to?: string | undefined;
 }
 
-function lastDayOf(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+/**
+ * The longest series served: 50 years of months. Bounds the work one request can ask for
+ * (`to=9999-12-31` with a `from` in year 1000 would be 108,000 analyses).
+ */
+export const MAX_MONTHS = 600;
 
 /**
- * The calendar months that meet [from, to], each cut to the period.
+ * The calendar months that meet [from, to], each cut to the period. Throws `invalid_input`
+ * beyond `MAX_MONTHS` months.
  * @example monthsOf('2025-01-15', '2025-02-10') // [{ month: '2025-01', from: '2025-01-15', to: '2025-01-31' }, { month: '2025-02', from: '2025-02-01', to: '2025-02-10' }]
  */
 export function monthsOf(from: IsoDate, to: IsoDate): Omit<MonthFigures, 'streams'>[] {
+  const count = monthIndex(to) - monthIndex(from) + 1;
+  if (count > MAX_MONTHS) {
+    throw new AppError(
+      'invalid_input',
+      `the monthly series covers at most ${MAX_MONTHS} months; ${from} to ${to} is ${count}: narrow from/to`,
+    );
+  }
   const months: Omit<MonthFigures, 'streams'>[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  for (;;) {
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    if (key > to.slice(0, 7)) break;
-    const start = `${key}-01`;
-    const end = lastDayOf(year, month);
-    months.push({ month: key, from: start < from ? from : start, to: end > to ? to : end });
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
+  for (let i = 0; i < count; i++) {
+    const start = addMonths(from, i);
+    const end = lastDayOfMonth(start);
+    months.push({
+      month: monthOf(start),
+      from: start < from ? from : start,
+      to: end > to ? to : end,
+    });
   }
   return months;
+}
+
+/** Months since year 0 of a date's month: compared as numbers, not as text. */
+function monthIndex(date: IsoDate): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
 type Dated = { date: IsoDate };
