@@ -36,4 +36,15 @@ export interface Database {
 /** What every repository function takes first: the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;
 
+/**
+ * Runs `work` in the given transaction, or in a new one. A writer that bumps the data
+ * revision (revision.repository.ts) and then writes must do both in one transaction:
+ * otherwise the bump commits first, and a report computed in between from the old data
+ * would be kept under the new revision.
+ */
+export function inTransaction<T>(db: Executor, work: (trx: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return (db as Kysely<Database>).transaction().execute(work);
+}
+
 export type Engine = 'sqlite' | 'postgres';

@@ -3,7 +3,7 @@
  * deletes every record it owns (ON DELETE CASCADE). Names are unique.
  */
 import type { Practice, Targets } from '../domain/model.ts';
-import type { Executor } from './database.ts';
+import { type Executor, inTransaction } from './database.ts';
 import { isUniqueViolation, StoreError } from './errors.ts';
 import type { NewPracticeRow, PracticeRow, PracticeRowUpdate } from './practice.table.ts';
 import { bumpRevision } from './revision.repository.ts';
@@ -79,13 +79,15 @@ export async function updatePractice(
   now: Date = new Date(),
 ): Promise<void> {
   let result: { numUpdatedRows: bigint };
-  await bumpRevision(db, id);
   try {
-    result = await db
-      .updateTable('practices')
-      .set({ ...toChanges(changes), updatedAt: now.toISOString() })
-      .where('id', '=', id)
-      .executeTakeFirst();
+    result = await inTransaction(db, async (trx) => {
+      await bumpRevision(trx, id);
+      return trx
+        .updateTable('practices')
+        .set({ ...toChanges(changes), updatedAt: now.toISOString() })
+        .where('id', '=', id)
+        .executeTakeFirst();
+    });
   } catch (error) {
     throw nameTaken(error, changes.name ?? '');
   }
@@ -100,8 +102,10 @@ export async function updatePractice(
  * @returns false when there was no such practice.
  */
 export async function deletePractice(db: Executor, id: number): Promise<boolean> {
-  await bumpRevision(db, id);
-  const result = await db.deleteFrom('practices').where('id', '=', id).executeTakeFirst();
+  const result = await inTransaction(db, async (trx) => {
+    await bumpRevision(trx, id);
+    return trx.deleteFrom('practices').where('id', '=', id).executeTakeFirst();
+  });
   return result.numDeletedRows > 0n;
 }
 

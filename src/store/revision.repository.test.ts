@@ -126,6 +126,23 @@ describeEachEngine('data revisions', (ctx) => {
     expect(await readRevision(db, id)).toBe(committed);
   });
 
+  it('move with the write they announce or not at all, outside a transaction too', async () => {
+    // A bump committed on its own before a write would let a report of the old data be
+    // kept under the new revision; a write that fails must leave the revision as it was.
+    const { db } = ctx.store;
+    const taken = await createPractice(db, buildPractice({ name: 'Taken' }));
+    const id = await createPractice(db, buildPractice({ name: 'Mine' }));
+    const start = await readRevision(db, id);
+    await expect(updatePractice(db, id, { name: 'Taken' })).rejects.toThrow();
+    expect(await readRevision(db, id)).toBe(start);
+    await saveRules(db, id, [RULE]);
+    const afterRule = await readRevision(db, id);
+    expect(afterRule).toBeGreaterThan(start);
+    expect(await deleteRule(db, id, 'r1')).toBe(true);
+    expect(await readRevision(db, id)).toBeGreaterThan(afterRule);
+    expect(taken).not.toBe(id);
+  });
+
   it('are seen by another connection (another server process) after the commit', async () => {
     const id = await createPractice(ctx.store.db, buildPractice());
     const second = await openStore(ctx.database.target);

@@ -3,7 +3,7 @@
  * as JSON text (identical on both engines); `position` keeps the order.
  */
 import type { Rule } from '../domain/rules/model.ts';
-import type { Executor } from './database.ts';
+import { type Executor, inTransaction } from './database.ts';
 import { bumpRevision } from './revision.repository.ts';
 import type { RuleTable } from './rule.table.ts';
 
@@ -40,6 +40,10 @@ export async function saveRules(
   rules: readonly Rule[],
 ): Promise<void> {
   if (rules.length === 0) return;
+  await inTransaction(db, (trx) => insertRules(trx, practiceId, rules));
+}
+
+async function insertRules(db: Executor, practiceId: number, rules: readonly Rule[]) {
   await bumpRevision(db, practiceId);
   const last = await db
     .selectFrom('rules')
@@ -64,12 +68,14 @@ export async function saveRules(
 
 /** Deletes one rule; false when there was none with that id. */
 export async function deleteRule(db: Executor, practiceId: number, id: string): Promise<boolean> {
-  await bumpRevision(db, practiceId);
-  const result = await db
-    .deleteFrom('rules')
-    .where('practiceId', '=', practiceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const result = await inTransaction(db, async (trx) => {
+    await bumpRevision(trx, practiceId);
+    return trx
+      .deleteFrom('rules')
+      .where('practiceId', '=', practiceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  });
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -79,13 +85,15 @@ export async function reorderRules(
   practiceId: number,
   ids: readonly string[],
 ): Promise<void> {
-  await bumpRevision(db, practiceId);
-  for (const [position, id] of ids.entries()) {
-    await db
-      .updateTable('rules')
-      .set({ position })
-      .where('practiceId', '=', practiceId)
-      .where('id', '=', id)
-      .execute();
-  }
+  await inTransaction(db, async (trx) => {
+    await bumpRevision(trx, practiceId);
+    for (const [position, id] of ids.entries()) {
+      await trx
+        .updateTable('rules')
+        .set({ position })
+        .where('practiceId', '=', practiceId)
+        .where('id', '=', id)
+        .execute();
+    }
+  });
 }
