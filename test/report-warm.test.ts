@@ -95,7 +95,7 @@ describeEachEngine('the report warmer', (ctx) => {
     }
   });
 
-  it('tells the warmer which practice a request other than GET may have written', async () => {
+  it('tells the warmer which practice a successful request other than GET may have written', async () => {
     const written: number[] = [];
     let most = 0;
     const activity: SiteActivity = {
@@ -110,12 +110,22 @@ describeEachEngine('the report warmer', (ctx) => {
     const seen = site.request('/api/practices/7/report');
     most = Math.max(most, activity.inFlight);
     await seen;
+    // Refused writes (signed out, not a member, no such practice) wrote nothing.
     await site.request('/api/practices/7/payments', { method: 'POST', body: '{}' });
     await site.request('/api/practices/12', { method: 'PATCH', body: '{}' });
     await site.request('/api/practices', { method: 'POST', body: '{}' });
     await site.request('/healthz');
     await site.request('/p/7/dashboard');
-    expect(written).toEqual([7, 12]);
+    expect(written).toEqual([]);
+    const owner = await signedUp(
+      site as unknown as Parameters<typeof signedUp>[0],
+      'o@example.com',
+    );
+    const id = await importPractice(ctx.store, 'Warm writes');
+    await grant(ctx.store, owner, id, 'owner');
+    expect((await owner.patch(`/api/practices/${id}`, { niche: 'teachers' })).status).toBe(200);
+    expect((await owner.patch(`/api/practices/${id + 1000}`, { niche: 'x' })).status).toBe(404);
+    expect(written).toEqual([id]);
     expect(most).toBe(1);
     expect(activity.inFlight).toBe(0);
     expect(activity.lastDone).toBeGreaterThan(0);

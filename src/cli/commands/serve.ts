@@ -81,7 +81,8 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
   const site = new Hono();
   if (activity) {
     // Counts the requests being served; a request other than GET on a practice's API
-    // path may have written its data.
+    // path that succeeded may have written its data (a refused one — signed out, not a
+    // member, a bad id — wrote nothing and queues no work).
     site.use('*', async (c, next) => {
       activity.inFlight++;
       try {
@@ -90,7 +91,7 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
         activity.inFlight--;
         activity.lastDone = performance.now();
         const written = c.req.method === 'GET' ? null : PRACTICE_PATH.exec(c.req.path);
-        if (written) activity.wrote(Number(written[1]));
+        if (written && c.res.status < 400) activity.wrote(Number(written[1]));
       }
     });
   }
