@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { recreateDemo } from '../src/app/demo.ts';
+import { cacheStats } from '../src/app/report-cache.ts';
 import { generateDemo } from '../src/domain/demo/index.ts';
 import {
   decodeModel,
@@ -68,9 +69,16 @@ describeEachEngine('API: forecast', (ctx) => {
     expect(document.scenarios.map((s) => s.name)).toEqual(['Raise 10%', 'Course']);
     // The course costs hours in its first months, before it sells.
     expect(document.scenarios[1]!.extraHours[0]!.p50).toBeGreaterThan(0);
+    const computed = cacheStats(ctx.store).computes;
     const asAdvisor = await advisor.post(url, body);
     expect(asAdvisor.status).toBe(200);
     expect(asAdvisor.text).toBe(r.text);
+    // The same question on the same data is answered from the cache; a write recomputes.
+    expect(cacheStats(ctx.store).computes).toBe(computed);
+    const practice = url.replace(/\/forecast$/, '');
+    expect((await owner.patch(practice, { niche: 'new grads' })).status).toBe(200);
+    expect((await advisor.post(url, body)).text).toBe(r.text);
+    expect(cacheStats(ctx.store).computes).toBe(computed + 1);
   });
 
   it('uses the defaults: 24 months, 2,000 runs, seed 7, no scenario', async () => {

@@ -22,6 +22,7 @@ export const APP_ERROR_CODES = {
   conflict: 409,
   unauthenticated: 401,
   forbidden: 403,
+  busy: 503,
   db_unreachable: 503,
   db_busy: 503,
   db_open_failed: 500,

@@ -25,6 +25,7 @@ import type { Store } from '../store/connect.ts';
 import { loadPracticeData } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { AppError, type AppErrorCode } from './errors.ts';
+import { cached } from './report-cache.ts';
 
 export interface ForecastRequest extends Omit<ForecastOptions, 'scenarios'> {
   scenarios?: readonly (Scenario | ScenarioInput)[];
@@ -102,6 +103,60 @@ export async function forecastAs(
 ): Promise<Forecast> {
   authorize(access, 'read');
   return buildForecast(store, access.practiceId, request);
+}
+
+/**
+ * Forecasts computed at once by this process, at most. One forecast can take a second or
+ * two of the server's only thread (10,000 runs × 36 months × 6 scenarios; on a large
+ * practice the load too): beyond this, a request is answered `busy` (503) at once
+ * rather than stalling every other user behind a queue of simulations.
+ */
+export const MAX_CONCURRENT_FORECASTS = 2;
+let forecastsRunning = 0;
+
+/**
+ * Runs `compute` unless `MAX_CONCURRENT_FORECASTS` forecasts are running already; then
+ * throws `busy`.
+ */
+export async function limitedForecast<T>(compute: () => Promise<T>): Promise<T> {
+  if (forecastsRunning >= MAX_CONCURRENT_FORECASTS) {
+    throw new AppError(
+      'busy',
+      'the server is computing other forecasts at the moment; try again in a few seconds',
+    );
+  }
+  forecastsRunning++;
+  try {
+    return await compute();
+  } finally {
+    forecastsRunning--;
+  }
+}
+
+/**
+ * `forecastAs` as JSON text: the same request on the same data is answered from the
+ * report cache (kept until the practice's data changes, app/report-cache.ts), and new
+ * ones are limited to `MAX_CONCURRENT_FORECASTS` at once.
+ */
+export async function forecastJsonAs(
+  store: Store,
+  access: PracticeAccess,
+  request: ForecastRequest = {},
+): Promise<string> {
+  authorize(access, 'read');
+  const { months, runs, seed, scenarios } = request;
+  const key = `forecast|${JSON.stringify({ months, runs, seed, scenarios })}`;
+  return cached(store, access.practiceId, key, () =>
+    limitedForecast(() => buildForecast(store, access.practiceId, request)),
+  );
+}
+
+/** `forecastModelAs` as JSON text, kept like the report until the data changes. */
+export async function forecastModelJsonAs(store: Store, access: PracticeAccess): Promise<string> {
+  authorize(access, 'read');
+  return cached(store, access.practiceId, 'forecast-model', () =>
+    limitedForecast(() => forecastModelAs(store, access)),
+  );
 }
 
 export interface ModelTransfer extends EncodedModel {

@@ -3,7 +3,8 @@
  * scenarios (a POST for its body of scenarios; it changes nothing, so every member may
  * call it). `GET …/forecast/model`: the fitted model the web page's worker simulates on.
  */
-import { forecastAs, forecastModelAs } from '../../../app/forecast.ts';
+
+import { forecastJsonAs, forecastModelJsonAs } from '../../../app/forecast.ts';
 import type { Deps } from '../../context.ts';
 import { errors, json, jsonBody, practiceErrors, practiceParams } from '../common.schema.ts';
 import { defineRoute, router } from '../define.ts';
@@ -39,11 +40,14 @@ const model = defineRoute('read', {
 export function forecastRoutes(deps: Deps) {
   return router()
     .openapi(run, async (c) => {
-      const document = await forecastAs(deps.store, c.get('access'), c.req.valid('json'));
-      return c.json(document, 200);
+      // JSON text, kept per request until the data changes (app/forecast.ts).
+      const text = await forecastJsonAs(deps.store, c.get('access'), c.req.valid('json'));
+      const response = c.body(text, 200, { 'Content-Type': 'application/json' });
+      return response as never; // the text is the document the schema describes
     })
     .openapi(model, async (c) => {
-      const encoded = await forecastModelAs(deps.store, c.get('access'));
-      return c.json(encoded, 200);
+      const text = await forecastModelJsonAs(deps.store, c.get('access'));
+      const response = c.body(text, 200, { 'Content-Type': 'application/json' });
+      return response as never; // the text is the document the schema describes
     });
 }
