@@ -21,7 +21,7 @@ import {
 } from '../store/record-crud.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { AppError } from './errors.ts';
-import { cached, cachedPage, sortedEntries } from './report-cache.ts';
+import { cachedPage, sortedEntries } from './report-cache.ts';
 import { newId } from './tokens.ts';
 
 export interface RecordTypes {
@@ -185,8 +185,10 @@ export async function listRecordsJsonAs(
     `page|${resource}|${query.offset}|${JSON.stringify(asked)}`,
     async () => {
       // Counting reads every matching index entry (~0.1 s at a million records): the
-      // count is kept until the practice's data changes, whichever page is asked.
-      const total = await cached(
+      // count is kept until the practice's data changes, whichever page is asked — with
+      // the pages, so that many searches never evict a report (every page of a query
+      // uses its count: least recently used, it stays while the query is paged).
+      const total = await cachedPage(
         store,
         access.practiceId,
         `count|${resource}|${JSON.stringify(matching)}`,
