@@ -1,20 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/engines.ts';
-import {
-  AnalysisError,
-  analyze,
-  type GroupedData,
-  groupRecords,
-  isAnalysisError,
-} from '../domain/analysis/index.ts';
-import { FIRST_DAY, LAST_DAY, practiceArb } from '../domain/analysis/test-arbitraries.ts';
-import { daysBetween, fromDayNumber } from '../domain/dates.ts';
+import { analyze, groupRecords, isAnalysisError } from '../domain/analysis/index.ts';
+import { practiceArb } from '../domain/analysis/test-arbitraries.ts';
+import { daysBetween } from '../domain/dates.ts';
 import { generateDemo } from '../domain/demo/index.ts';
 import type { PracticeData } from '../domain/model.ts';
-import type { Store } from '../store/connect.ts';
-import { createPractice } from '../store/practice.repository.ts';
-import { loadGroupedMonths, savePracticeData } from '../store/records.repository.ts';
+import { loadGroupedMonths } from '../store/records.repository.ts';
+import { outcome, periodArb, saveGenerated, sorted } from './groups.test-support.ts';
 import {
   buildMonthly,
   MAX_MONTHS,
@@ -148,33 +141,6 @@ describe('monthlyStreams', () => {
   });
 });
 
-const periodArb = fc
-  .tuple(fc.integer({ min: FIRST_DAY - 30, max: LAST_DAY }), fc.integer({ min: 0, max: 500 }))
-  .map(([start, length]) => ({ from: fromDayNumber(start), to: fromDayNumber(start + length) }));
-
-/** The value, or the error's code and message (an AppError keeps an AnalysisError's). */
-async function outcome(run: () => unknown) {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AnalysisError || (error instanceof Error && 'code' in error)) {
-      return { code: (error as { code: unknown }).code, message: error.message };
-    }
-    throw error;
-  }
-}
-
-/** The groups in a canonical order (the database returns them in its own). */
-function sorted(data: Pick<GroupedData, 'payments' | 'timeEntries' | 'costs' | 'conversations'>) {
-  const order = <T>(list: readonly T[]) => list.map((g) => JSON.stringify(g)).sort();
-  return {
-    payments: order(data.payments),
-    timeEntries: order(data.timeEntries),
-    costs: order(data.costs),
-    conversations: order(data.conversations),
-  };
-}
-
 /** The records of `data` dated in [from, to] (and every undated collection). */
 function sliceOf(data: PracticeData, from: string, to: string): PracticeData {
   const inside = <T extends { date: string }>(list: readonly T[]) =>
@@ -188,13 +154,6 @@ function sliceOf(data: PracticeData, from: string, to: string): PracticeData {
   };
 }
 
-let saved = 0;
-async function save(store: Store, data: PracticeData): Promise<number> {
-  const id = await createPractice(store.db, { ...data.practice, name: `Monthly ${++saved}` });
-  await savePracticeData(store.db, id, data);
-  return id;
-}
-
 describeEachEngine('buildMonthly (groups summed by the database)', (ctx) => {
   it("equals the series of the records, and each month's groups are the month's records' groups", async () => {
     await fc.assert(
@@ -202,7 +161,7 @@ describeEachEngine('buildMonthly (groups summed by the database)', (ctx) => {
         practiceArb({ foreign: true, gaps: true, dense: true }),
         fc.option(periodArb, { nil: undefined }),
         async (data, options) => {
-          const id = await save(ctx.store, data);
+          const id = await saveGenerated(ctx.store, data);
           const expected = await outcome(() => monthlyStreams(data, options ?? {}));
           const series = await outcome(() => buildMonthly(ctx.store, id, options ?? {}));
           expect(series).toEqual(expected);
@@ -235,7 +194,7 @@ describeEachEngine('buildMonthly (groups summed by the database)', (ctx) => {
 
   it('gives the demo practice the series of its records, for several periods', async () => {
     const data = generateDemo({ seed: 2, endDate: '2026-06-30' });
-    const id = await save(ctx.store, data);
+    const id = await saveGenerated(ctx.store, data);
     for (const options of [{}, { from: '2024-03-17', to: '2025-02-11' }, { to: '2025-12-31' }]) {
       expect(await buildMonthly(ctx.store, id, options)).toEqual(monthlyStreams(data, options));
     }

@@ -9,56 +9,17 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/engines.ts';
 import {
-  AnalysisError,
   analyze,
-  type GroupedData,
   groupRecords,
   type Period,
   periodAfter,
   resolvePeriod,
 } from '../domain/analysis/index.ts';
-import { FIRST_DAY, LAST_DAY, practiceArb } from '../domain/analysis/test-arbitraries.ts';
-import { fromDayNumber } from '../domain/dates.ts';
+import { practiceArb } from '../domain/analysis/test-arbitraries.ts';
 import { generateDemo } from '../domain/demo/index.ts';
-import type { PracticeData } from '../domain/model.ts';
-import type { Store } from '../store/connect.ts';
-import { createPractice } from '../store/practice.repository.ts';
-import { loadGroupedData, savePracticeData } from '../store/records.repository.ts';
+import { loadGroupedData } from '../store/records.repository.ts';
+import { outcome, periodArb, saveGenerated, sorted } from './groups.test-support.ts';
 import { buildReport } from './report.ts';
-
-const periodArb = fc
-  .tuple(fc.integer({ min: FIRST_DAY - 30, max: LAST_DAY }), fc.integer({ min: 0, max: 500 }))
-  .map(([start, length]) => ({ from: fromDayNumber(start), to: fromDayNumber(start + length) }));
-
-/** The groups in a canonical order (the database returns them in its own). */
-function sorted(data: GroupedData) {
-  const order = <T>(list: readonly T[]) => list.map((g) => JSON.stringify(g)).sort();
-  return {
-    payments: order(data.payments),
-    timeEntries: order(data.timeEntries),
-    costs: order(data.costs),
-    conversations: order(data.conversations),
-  };
-}
-
-/** The report, or the AnalysisError's code and message (an AppError keeps both). */
-async function outcome(run: () => unknown) {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AnalysisError || (error instanceof Error && 'code' in error)) {
-      return { code: (error as { code: unknown }).code, message: error.message };
-    }
-    throw error;
-  }
-}
-
-let saved = 0;
-async function save(store: Store, data: PracticeData): Promise<number> {
-  const id = await createPractice(store.db, { ...data.practice, name: `Practice ${++saved}` });
-  await savePracticeData(store.db, id, data);
-  return id;
-}
 
 describeEachEngine('report groups in SQL', (ctx) => {
   it('are the groups of the records, and give the report of the records', async () => {
@@ -67,7 +28,7 @@ describeEachEngine('report groups in SQL', (ctx) => {
         practiceArb({ foreign: true, gaps: true, dense: true }),
         fc.option(periodArb, { nil: undefined }),
         async (data, options) => {
-          const id = await save(ctx.store, data);
+          const id = await saveGenerated(ctx.store, data);
           const expected = await outcome(() => analyze(data, options ?? {}));
           const report = await outcome(() => buildReport(ctx.store, id, options ?? {}));
           expect(report).toEqual(expected);
@@ -89,7 +50,7 @@ describeEachEngine('report groups in SQL', (ctx) => {
   it('give the demo practice the report of its records, for periods cut anywhere', async () => {
     for (const seed of [1, 7]) {
       const data = generateDemo({ seed });
-      const id = await save(ctx.store, data);
+      const id = await saveGenerated(ctx.store, data);
       const periods = [
         {},
         { to: '2025-06-30' },

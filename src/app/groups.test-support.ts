@@ -1,0 +1,52 @@
+/**
+ * Shared by the tests that compare what the database sums (the report's and the monthly
+ * series' groups) with what the domain computes from the records: a generated period,
+ * an outcome that turns an expected error into data, the groups in a canonical order,
+ * and saving a generated practice under a fresh name.
+ */
+import fc from 'fast-check';
+import { AnalysisError, type GroupedData } from '../domain/analysis/index.ts';
+import { FIRST_DAY, LAST_DAY } from '../domain/analysis/test-arbitraries.ts';
+import { fromDayNumber } from '../domain/dates.ts';
+import type { PracticeData } from '../domain/model.ts';
+import type { Store } from '../store/connect.ts';
+import { createPractice } from '../store/practice.repository.ts';
+import { savePracticeData } from '../store/records.repository.ts';
+
+/** A period from a month before the generated records to well inside them. */
+export const periodArb = fc
+  .tuple(fc.integer({ min: FIRST_DAY - 30, max: LAST_DAY }), fc.integer({ min: 0, max: 500 }))
+  .map(([start, length]) => ({ from: fromDayNumber(start), to: fromDayNumber(start + length) }));
+
+/** The value, or the error's code and message (an AppError keeps an AnalysisError's). */
+export async function outcome(run: () => unknown) {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AnalysisError || (error instanceof Error && 'code' in error)) {
+      return { code: (error as { code: unknown }).code, message: error.message };
+    }
+    throw error;
+  }
+}
+
+/** The groups in a canonical order (the database returns them in its own). */
+export function sorted(
+  data: Pick<GroupedData, 'payments' | 'timeEntries' | 'costs' | 'conversations'>,
+) {
+  const order = <T>(list: readonly T[]) => list.map((g) => JSON.stringify(g)).sort();
+  return {
+    payments: order(data.payments),
+    timeEntries: order(data.timeEntries),
+    costs: order(data.costs),
+    conversations: order(data.conversations),
+  };
+}
+
+let saved = 0;
+/** Saves `data` as a new practice with a name of its own; returns its id. */
+export async function saveGenerated(store: Store, data: PracticeData): Promise<number> {
+  const id = await createPractice(store.db, { ...data.practice, name: `Generated ${++saved}` });
+  await savePracticeData(store.db, id, data);
+  return id;
+}
