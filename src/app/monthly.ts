@@ -27,7 +27,14 @@ import {
 } from '../domain/analysis/index.ts';
 import { requireRecordsIn, resolvePeriod } from '../domain/analysis/period.ts';
 import type { Report } from '../domain/analysis/report.ts';
-import { addMonths, daysBetween, type IsoDate, lastDayOfMonth, monthOf } from '../domain/dates.ts';
+import {
+  addMonths,
+  daysBetween,
+  type IsoDate,
+  lastDayOfMonth,
+  monthIndex,
+  monthOf,
+} from '../domain/dates.ts';
 import type { Store } from '../store/connect.ts';
 import { loadAnalysisData, loadGroupedMonths } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
@@ -94,11 +101,6 @@ export function monthsOf(from: IsoDate, to: IsoDate): Omit<MonthFigures, 'stream
     });
   }
   return months;
-}
-
-/** Months since year 0 of a date's month: compared as numbers, not as text. */
-function monthIndex(date: IsoDate): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
 type Dated = { date: IsoDate };

@@ -70,6 +70,15 @@ export function lastDayOfMonth(date: IsoDate): IsoDate {
   return `${date.slice(0, 7)}-${pad(daysInMonth(y, m))}`;
 }
 
+/**
+ * The month index of a date or a `YYYY-MM` label: months since year 0, compared as
+ * numbers (text comparison breaks past year 9999 and before year 1000).
+ * @example monthIndex('2025-07-14') - monthIndex('2025-06') // 1
+ */
+export function monthIndex(date: IsoDate | string): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
 /** First day of the month `months` after (or before, when negative) the month of `date`. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m] = date.split('-').map(Number) as [number, number];

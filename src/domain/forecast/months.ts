@@ -2,15 +2,9 @@
  * Calendar months as integers for the forecast: month index = year × 12 + (month − 1),
  * so consecutive months are consecutive integers and arrays can be indexed by them.
  */
-import { daysInMonth, type IsoDate, lastDayOfMonth } from '../dates.ts';
+import { daysInMonth, type IsoDate, lastDayOfMonth, monthIndex } from '../dates.ts';
 
-/**
- * The month index of a date or a `YYYY-MM` label.
- * @example monthIndex('2025-07-14') - monthIndex('2025-06') // 1
- */
-export function monthIndex(date: IsoDate | string): number {
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-}
+export { monthIndex };
 
 /**
  * The `YYYY-MM` label of a month index.
