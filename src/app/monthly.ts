@@ -122,7 +122,7 @@ function byMonth<T extends Dated>(list: readonly T[], from: IsoDate, to: IsoDate
  * A month's figures from its report (`report` runs the analysis of that month): the
  * streams with revenue or hours; no record in the month is an empty month.
  */
-function monthFigures(m: Omit<MonthFigures, 'streams'>, report: () => Report): MonthFigures {
+export function monthFigures(m: Omit<MonthFigures, 'streams'>, report: () => Report): MonthFigures {
   const streams: Record<string, MonthStream> = {};
   try {
     for (const s of report().streams) {
