@@ -27,16 +27,7 @@
  * that the dashboard fetched, against the 350 KB target. See bench/README.md.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,16 +38,13 @@ import { signUp } from '../../src/app/accounts.ts';
 import { webAssetsBuilt, webAssetsDir } from '../../src/cli/web-assets.ts';
 import { openStore } from '../../src/store/connect.ts';
 import { upsertMembership } from '../../src/store/membership.repository.ts';
-import { createPractice } from '../../src/store/practice.repository.ts';
-import { savePracticeData } from '../../src/store/records.repository.ts';
 import { FIGURES_MARK } from '../../src/web/scenes/dashboard/marks.ts';
-import { generateLargePractice } from '../data.ts';
-import { type Scenario, Timed } from '../harness.ts';
+import { type BenchOptions, type Scenario, Timed } from '../harness.ts';
+import { savedPractice } from '../saved-practice.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const USER = { email: 'bench@example.com', password: 'a long bench passphrase, not a secret' };
 /** Bump when what the cached database holds changes. */
-const DB_FORMAT = 1;
 /** A visit slower than this is a failure, not a figure. */
 const VISIT_TIMEOUT_MS = 180_000;
 /** The JavaScript budget of the dashboard, gzipped (issue #7). */
@@ -128,39 +116,21 @@ function buildPage(smoke: boolean): number {
 }
 
 /**
- * The SQLite file of the large practice with a member to sign in as, built once per
- * size and seed and kept in the temp directory (building 2,000,000 rows takes minutes).
+ * The SQLite file of the large practice (bench/saved-practice.ts: generated once per size
+ * and seed, copied from the shared cache) with a member to sign in as, in a temp folder
+ * of this run.
  */
-async function practiceFile(payments: number, timeEntries: number, seed: number) {
-  const dir = path.join(os.tmpdir(), 'fulcrum-bench-page');
-  const file = path.join(
-    dir,
-    `practice-${payments}-${timeEntries}-${seed}-v${DB_FORMAT}-${generatorHash()}.db`,
-  );
-  const meta = `${file}.json`;
-  if (existsSync(file) && existsSync(meta)) {
-    const saved = JSON.parse(readFileSync(meta, 'utf8')) as { practiceId: number; rows: number };
-    return { file, ...saved, built: false, buildMs: 0 };
-  }
-  mkdirSync(dir, { recursive: true });
+async function practiceFile(options: BenchOptions) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fulcrum-bench-page-'));
+  const file = path.join(dir, 'page.db');
   const start = performance.now();
-  const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
-  const store = await openStore(partial);
-  let practiceId: number;
-  let rows = 0;
+  const saved = await savedPractice(options, file);
+  const store = await openStore(file);
   try {
-    const data = generateLargePractice({ payments, timeEntries, seed });
-    for (const list of [data.payments, data.timeEntries, data.clients, data.costs]) {
-      rows += list.length;
-    }
-    rows += data.conversations.length;
-    practiceId = await createPractice(store.db, data.practice);
-    await savePracticeData(store.db, practiceId, data);
     const now = new Date();
     const user = await signUp(store.db, USER, now);
     await upsertMembership(store.db, {
-      practiceId,
+      practiceId: saved.practiceId,
       userId: user.id,
       role: 'owner',
       createdAt: now.toISOString(),
@@ -168,24 +138,14 @@ async function practiceFile(payments: number, timeEntries: number, seed: number)
   } finally {
     await store.close();
   }
-  renameSync(partial, file);
-  writeFileSync(meta, JSON.stringify({ practiceId, rows }));
-  return { file, practiceId, rows, built: true, buildMs: performance.now() - start };
-}
-
-/** A short hash of the sources the generated practice depends on (a change rebuilds it). */
-function generatorHash(): string {
-  const demo = path.join(ROOT, 'src/domain/demo');
-  const files = [
-    path.join(ROOT, 'bench/data.ts'),
-    path.join(ROOT, 'src/domain/model.ts'),
-    ...readdirSync(demo)
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => path.join(demo, f)),
-  ].sort();
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(readFileSync(f));
-  return hash.digest('hex').slice(0, 12);
+  return {
+    dir,
+    file,
+    practiceId: saved.practiceId,
+    rows: Object.values(saved.records).reduce((a, b) => a + b, 0),
+    built: saved.figures.cached === 'no',
+    buildMs: performance.now() - start,
+  };
 }
 
 /** `fulcrum serve` on the file (and `flags`), in a child process, on a free loopback port. */
@@ -429,13 +389,14 @@ export const pageScenario: Scenario<State> = {
     const smoke = options.payments <= 5_000 && options.timeEntries <= 5_000;
     ensureChromium();
     const buildMs = buildPage(smoke);
-    const db = await practiceFile(options.payments, options.timeEntries, options.seed);
+    const db = await practiceFile(options);
     const servers: Server[] = [];
     let browser: Browser | undefined;
     const fresh = new Set<Server>();
     const dispose = async () => {
       await browser?.close();
       for (const s of [...servers, ...fresh]) stopServer(s);
+      rmSync(db.dir, { recursive: true, force: true });
     };
     try {
       let start = performance.now();
