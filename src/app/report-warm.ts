@@ -25,8 +25,7 @@
  * Switched off with `fulcrum serve --no-warm` or `FULCRUM_WARM=0` (docs/web.md).
  */
 import type { Store } from '../store/connect.ts';
-import { listPractices } from '../store/practice.repository.ts';
-import { readRevision } from '../store/revision.repository.ts';
+import { recentlyChanged } from '../store/revision.repository.ts';
 import { AppError } from './errors.ts';
 import { monthlyJson } from './monthly.ts';
 import { reportJson } from './report-cache.ts';
@@ -117,12 +116,7 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
   const start = (async () => {
     await sleep(startDelayMs);
     if (stopped) return;
-    const practices = await listPractices(store.db);
-    const recent: { id: number; revision: number }[] = [];
-    for (const p of practices)
-      recent.push({ id: p.id, revision: await readRevision(store.db, p.id) });
-    recent.sort((a, b) => b.revision - a.revision || a.id - b.id);
-    const chosen = recent.slice(0, maxPractices);
+    const chosen = await recentlyChanged(store.db, maxPractices);
     const began = performance.now();
     for (const { id } of chosen) enqueue(id);
     await running;

@@ -19,7 +19,7 @@ import { createPractice, deletePractice, updatePractice } from './practice.repos
 import { deleteRecord, insertRecord, updateRecord } from './record-crud.repository.ts';
 import { insertNewRecords, upsertRecords } from './record-sql.ts';
 import { savePracticeData } from './records.repository.ts';
-import { bumpRevision, readRevision } from './revision.repository.ts';
+import { bumpRevision, readRevision, recentlyChanged } from './revision.repository.ts';
 import { deleteRule, reorderRules, saveRules } from './rule.repository.ts';
 import { buildPayments, buildPractice, buildPracticeData } from './test-data.ts';
 
@@ -141,6 +141,22 @@ describeEachEngine('data revisions', (ctx) => {
     expect(await deleteRule(db, id, 'r1')).toBe(true);
     expect(await readRevision(db, id)).toBeGreaterThan(afterRule);
     expect(taken).not.toBe(id);
+  });
+
+  it('list the practices written last first, then the unwritten by id, in one query', async () => {
+    const { db } = ctx.store;
+    const a = await createPractice(db, buildPractice({ name: 'A' }));
+    const b = await createPractice(db, buildPractice({ name: 'B' }));
+    const c = await createPractice(db, buildPractice({ name: 'C' }));
+    await db.deleteFrom('practiceRevisions' as never).execute();
+    await bumpRevision(db, b);
+    await bumpRevision(db, a);
+    await bumpRevision(db, a);
+    const recent = await recentlyChanged(db, 10);
+    expect(recent.map((r) => r.id)).toEqual([a, b, c]);
+    expect(recent[0]!.revision).toBe(await readRevision(db, a));
+    expect(recent[2]!.revision).toBe(0);
+    expect((await recentlyChanged(db, 2)).map((r) => r.id)).toEqual([a, b]);
   });
 
   it('are seen by another connection (another server process) after the commit', async () => {

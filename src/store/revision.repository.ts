@@ -78,3 +78,28 @@ export async function readRevision(db: Executor, practiceId: number): Promise<nu
   const { rows } = await db.executeQuery<{ revision: number | string }>(query);
   return rows[0] ? Number(rows[0].revision) : 0;
 }
+
+/**
+ * The practices whose data changed last, newest first, at most `limit`: their ids and
+ * revisions in one query (practices never written, without a revision row, come after
+ * them by id). What a warm-up reads to choose where to start.
+ */
+export async function recentlyChanged(
+  db: Executor,
+  limit: number,
+): Promise<{ id: number; revision: number }[]> {
+  const rows = await (
+    db as unknown as Kysely<{
+      practices: { id: number };
+      practiceRevisions: RevisionTable;
+    }>
+  )
+    .selectFrom('practices')
+    .leftJoin('practiceRevisions', 'practiceRevisions.practiceId', 'practices.id')
+    .select(['practices.id as id', 'practiceRevisions.revision as revision'])
+    .orderBy((eb) => eb.fn.coalesce('practiceRevisions.revision', eb.lit(0)), 'desc')
+    .orderBy('practices.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), revision: Number(r.revision ?? 0) }));
+}
