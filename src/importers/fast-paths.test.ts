@@ -115,6 +115,24 @@ describe('content ids with the one-shot hash', () => {
       expect(ids.next(row)).toBe(`toggl:${sha(row)}#${n}`);
     }
   });
+
+  it('keep counting right while the table grows and slots collide (5,000 rows)', () => {
+    // 1,500 contents overflow the first table (768 of 1,024 slots) twice, so rows seen
+    // before a growth must keep their counts after their slots moved.
+    const ids = new ContentIds('stripe');
+    const sha = (cells: string[]) =>
+      createHash('sha1').update(cells.join('\u001f')).digest().toString('base64url', 0, 15);
+    const seen = new Map<string, number>();
+    let state = 7;
+    for (let i = 0; i < 5_000; i++) {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const row = [`row ${Math.floor(state / 65_536) % 1_500}`, 'same'];
+      const n = (seen.get(row[0]!) ?? 0) + 1;
+      seen.set(row[0]!, n);
+      expect(ids.next(row)).toBe(`stripe:${sha(row)}#${n}`);
+    }
+    expect(seen.size).toBeGreaterThan(1_024);
+  });
 });
 
 describe('dates read once per spelling', () => {
