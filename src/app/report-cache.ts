@@ -128,11 +128,16 @@ const caches = new WeakMap<Store, JsonCache>();
 const pageCaches = new WeakMap<Store, JsonCache>();
 export const PAGE_CACHE_LIMITS: CacheLimits = { maxEntries: 1024, maxBytes: 16 * 1024 * 1024 };
 
-function cacheOf(store: Store): JsonCache {
-  let cache = caches.get(store);
+/** The store's cache in `of` (the reports' by default), made on first use with `limits`. */
+function cacheOf(
+  store: Store,
+  of: WeakMap<Store, JsonCache> = caches,
+  limits: CacheLimits = DEFAULT_CACHE_LIMITS,
+): JsonCache {
+  let cache = of.get(store);
   if (!cache) {
-    cache = new JsonCache(DEFAULT_CACHE_LIMITS);
-    caches.set(store, cache);
+    cache = new JsonCache(limits);
+    of.set(store, cache);
   }
   return cache;
 }
@@ -176,12 +181,7 @@ export function cachedPage(
   key: string,
   compute: () => Promise<unknown>,
 ): Promise<string> {
-  let cache = pageCaches.get(store);
-  if (!cache) {
-    cache = new JsonCache(PAGE_CACHE_LIMITS);
-    pageCaches.set(store, cache);
-  }
-  return cache.get(store, practiceId, key, compute);
+  return cacheOf(store, pageCaches, PAGE_CACHE_LIMITS).get(store, practiceId, key, compute);
 }
 
 /** An object's defined entries sorted by name: the same parameters give the same key. */
