@@ -307,35 +307,14 @@ export async function selectGroups(
   const delivery = await inPeriodOf('delivery', 'client_id');
   const marketing = await inPeriodOf('marketing', 'channel');
   const timeEntries: TimeGroup[] = [];
-  const time = (
-    activity: unknown,
-    offerId: unknown,
-    hours: unknown,
-    date: unknown,
-    count: unknown,
-  ) => ({
-    date: date as string,
-    hours: Number(hours),
-    activity: activity as Activity,
-    offerId: offerId as string | null,
-    clientId: null as string | null,
-    channel: null as string | null,
-    count: Number(count),
-  });
   for (const [activity, offerId, hours, count, date] of [...before, ...otherIn]) {
-    timeEntries.push(time(activity, offerId, hours, date, count));
+    timeEntries.push(timeGroup([activity, offerId, hours, date, count]));
   }
   for (const [offerId, hours, clientId, count, date] of delivery) {
-    timeEntries.push({
-      ...time('delivery', offerId, hours, date, count),
-      clientId: clientId as string | null,
-    });
+    timeEntries.push(timeGroup(['delivery', offerId, hours, date, count, clientId]));
   }
   for (const [offerId, hours, channel, count, date] of marketing) {
-    timeEntries.push({
-      ...time('marketing', offerId, hours, date, count),
-      channel: channel as string | null,
-    });
+    timeEntries.push(timeGroup(['marketing', offerId, hours, date, count, null, channel]));
   }
   // Costs in the practice currency before the period by offer, in it by offer and
   // channel; in other currencies also by date and amount.
@@ -372,30 +351,54 @@ export async function selectGroups(
     ['outcome', 'd', 'n'].map(ref),
   );
   return {
-    payments: payments.map(([clientId, offerId, currency, date, amount, fee, count]) => ({
-      date: date as string,
-      amount: Number(amount),
-      currency: currency as string,
-      fee: Number(fee),
-      clientId: clientId as string | null,
-      offerId: offerId as string | null,
-      count: Number(count),
-    })),
+    payments: payments.map(paymentGroup),
     timeEntries,
-    costs: costs.map(([offerId, currency, date, amount, count, channel]) => ({
-      date: date as string,
-      amount: Number(amount),
-      currency: currency as string,
-      offerId: offerId as string | null,
-      channel: channel as string | null,
-      count: Number(count),
-    })),
-    conversations: conversations.map(([outcome, date, count]) => ({
-      date: date as string,
-      outcome: outcome as Outcome,
-      count: Number(count),
-    })),
+    costs: costs.map(costGroup),
+    conversations: conversations.map(conversationGroup),
   };
+}
+
+/** A payment group from its row: client, offer, currency, date, amount, fee, count. */
+function paymentGroup([clientId, offerId, currency, date, amount, fee, count]: unknown[]) {
+  return {
+    date: date as string,
+    amount: Number(amount),
+    currency: currency as string,
+    fee: Number(fee),
+    clientId: clientId as string | null,
+    offerId: offerId as string | null,
+    count: Number(count),
+  };
+}
+
+/** A time group from its row: activity, offer, hours, date, count, client, channel. */
+function timeGroup([activity, offerId, hours, date, count, clientId, channel]: unknown[]) {
+  return {
+    date: date as string,
+    hours: Number(hours),
+    activity: activity as Activity,
+    offerId: offerId as string | null,
+    clientId: (clientId ?? null) as string | null,
+    channel: (channel ?? null) as string | null,
+    count: Number(count),
+  };
+}
+
+/** A cost group from its row: offer, currency, date, amount, count, channel. */
+function costGroup([offerId, currency, date, amount, count, channel]: unknown[]) {
+  return {
+    date: date as string,
+    amount: Number(amount),
+    currency: currency as string,
+    offerId: offerId as string | null,
+    channel: channel as string | null,
+    count: Number(count),
+  };
+}
+
+/** A conversation group from its row: outcome, date, count. */
+function conversationGroup([outcome, date, count]: unknown[]) {
+  return { date: date as string, outcome: outcome as Outcome, count: Number(count) };
 }
 
 /** The latest date of the practice's payments, time entries, costs and conversations, or null. */
@@ -491,17 +494,7 @@ export async function selectMonthGroups(
         GROUP BY m, client_id, offer_id, currency, k, fd, fa, ff`,
     ['m', 'client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'],
   );
-  for (const [m, clientId, offerId, currency, date, amount, fee, count] of payments) {
-    months.get(m as string)?.payments.push({
-      date: date as string,
-      amount: Number(amount),
-      currency: currency as string,
-      fee: Number(fee),
-      clientId: clientId as string | null,
-      offerId: offerId as string | null,
-      count: Number(count),
-    });
-  }
+  for (const [m, ...row] of payments) months.get(m as string)?.payments.push(paymentGroup(row));
   // In its period, a delivery entry is also grouped by client, a marketing one by channel.
   const time = await rows(
     sql`SELECT m, activity, offer_id, hours, c, ch, count(*) AS n, min(date) AS d
@@ -510,19 +503,9 @@ export async function selectMonthGroups(
                 CASE WHEN activity = 'marketing' THEN channel END AS ch
               FROM time_entries WHERE practice_id = ${practiceId} AND ${inPeriods}) r
         GROUP BY m, activity, offer_id, hours, c, ch`,
-    ['m', 'activity', 'offer_id', 'hours', 'c', 'ch', 'n', 'd'],
+    ['m', 'activity', 'offer_id', 'hours', 'd', 'n', 'c', 'ch'],
   );
-  for (const [m, activity, offerId, hours, clientId, channel, count, date] of time) {
-    months.get(m as string)?.timeEntries.push({
-      date: date as string,
-      hours: Number(hours),
-      activity: activity as Activity,
-      offerId: offerId as string | null,
-      clientId: clientId as string | null,
-      channel: channel as string | null,
-      count: Number(count),
-    });
-  }
+  for (const [m, ...row] of time) months.get(m as string)?.timeEntries.push(timeGroup(row));
   const costs = await rows(
     sql`SELECT m, offer_id, currency, channel, min(date) AS d, sum(amount) AS amount, count(*) AS n
         FROM (SELECT ${month} AS m, offer_id, currency, channel, date, amount,
@@ -530,18 +513,9 @@ export async function selectMonthGroups(
                 CASE WHEN currency <> ${cur} THEN amount END AS fa
               FROM costs WHERE practice_id = ${practiceId} AND ${inPeriods}) r
         GROUP BY m, offer_id, currency, channel, fd, fa`,
-    ['m', 'offer_id', 'currency', 'channel', 'd', 'amount', 'n'],
+    ['m', 'offer_id', 'currency', 'd', 'amount', 'n', 'channel'],
   );
-  for (const [m, offerId, currency, channel, date, amount, count] of costs) {
-    months.get(m as string)?.costs.push({
-      date: date as string,
-      amount: Number(amount),
-      currency: currency as string,
-      offerId: offerId as string | null,
-      channel: channel as string | null,
-      count: Number(count),
-    });
-  }
+  for (const [m, ...row] of costs) months.get(m as string)?.costs.push(costGroup(row));
   const conversations = await rows(
     sql`SELECT m, outcome, min(date) AS d, count(*) AS n
         FROM (SELECT ${month} AS m, outcome, date FROM conversations
@@ -549,12 +523,8 @@ export async function selectMonthGroups(
         GROUP BY m, outcome`,
     ['m', 'outcome', 'd', 'n'],
   );
-  for (const [m, outcome, date, count] of conversations) {
-    months.get(m as string)?.conversations.push({
-      date: date as string,
-      outcome: outcome as Outcome,
-      count: Number(count),
-    });
+  for (const [m, ...row] of conversations) {
+    months.get(m as string)?.conversations.push(conversationGroup(row));
   }
   return months;
 }
