@@ -9,8 +9,12 @@
  *   cache (src/app/report-warm.ts: it prints "warmed … practice(s)"): every run starts a
  *   server of its own and waits for that line before the navigation (not timed).
  * - `race`: the first visit right after the server printed its URL, racing its warm-up
- *   (a user opening the page at once after a restart): the report request joins the
- *   warm-up's computation, or waits for what is left of it.
+ *   (a user opening the page at once after a restart): the documents an earlier server
+ *   kept in the database (app/report-cache.ts) are read back, or, if there are none,
+ *   the report request joins the warm-up's computation.
+ * - `changed`: the same, on a copy of the file whose practice's data changed while no
+ *   server ran (its revision moved, as a `fulcrum import` would move it): nothing kept
+ *   applies, so the visit waits for the warm-up's computation.
  * - `nowarm`: the first visit on a server started with `--no-warm`: the report is
  *   computed by the visit's own request (what `cold` measured before the warm-up).
  * - `warm`: the same server again, which has shown the dashboard before (its report
@@ -27,7 +31,7 @@
  * that the dashboard fetched, against the 350 KB target. See bench/README.md.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +41,9 @@ import { CHROMIUM, launchBrowser } from '../../e2e/support/browser.ts';
 import { signUp } from '../../src/app/accounts.ts';
 import { webAssetsBuilt, webAssetsDir } from '../../src/cli/web-assets.ts';
 import { openStore } from '../../src/store/connect.ts';
+import { inTransaction } from '../../src/store/database.ts';
 import { upsertMembership } from '../../src/store/membership.repository.ts';
+import { bumpRevision } from '../../src/store/revision.repository.ts';
 import { FIGURES_MARK } from '../../src/web/scenes/dashboard/marks.ts';
 import { type BenchOptions, type Scenario, Timed } from '../harness.ts';
 import { savedPractice } from '../saved-practice.ts';
@@ -65,6 +71,8 @@ interface State {
   warm: Server;
   /** The SQLite file the servers serve. */
   file: string;
+  /** A copy of it for `changed`, whose revision each run moves before its server starts. */
+  changedFile: string;
   /** The servers of the measure under way (stopped by `dispose` if a visit fails). */
   fresh: Set<Server>;
 }
@@ -209,8 +217,9 @@ async function firstVisit(
   state: State,
   flags: readonly string[],
   ready: (server: Server) => Promise<Record<string, number>>,
+  file = state.file,
 ): Promise<Timed> {
-  const server = await startServer(state.file, flags);
+  const server = await startServer(file, flags);
   state.fresh.add(server);
   try {
     const before = await ready(server);
@@ -381,7 +390,7 @@ async function signInAndWeigh(browser: Browser, server: Server, practiceId: numb
 export const pageScenario: Scenario<State> = {
   name: 'page',
   description:
-    'the dashboard of a large practice in headless Chromium, from navigation to the headline figures on screen (cold: first visit after the server started and warmed its cache; race: first visit at once after the start; nowarm: first visit on a server without warming; warm: again), against a navigation to the same server’s trivial /healthz',
+    'the dashboard of a large practice in headless Chromium, from navigation to the headline figures on screen (cold: first visit after the server started and warmed its cache; race: first visit at once after the start; changed: the same after the data changed while no server ran; nowarm: first visit on a server without warming; warm: again), against a navigation to the same server’s trivial /healthz',
   headline: 'warm',
   defaults: { payments: 1_000_000, timeEntries: 1_000_000, runs: 5, warmup: 1 },
 
@@ -390,6 +399,8 @@ export const pageScenario: Scenario<State> = {
     ensureChromium();
     const buildMs = buildPage(smoke);
     const db = await practiceFile(options);
+    const changedFile = path.join(db.dir, 'changed.db');
+    copyFileSync(db.file, changedFile);
     const servers: Server[] = [];
     let browser: Browser | undefined;
     const fresh = new Set<Server>();
@@ -430,6 +441,7 @@ export const pageScenario: Scenario<State> = {
           practiceId: db.practiceId,
           warm,
           file: db.file,
+          changedFile,
           fresh,
         },
         setup,
@@ -466,9 +478,23 @@ export const pageScenario: Scenario<State> = {
       run: (state) => firstVisit(state, [], async () => ({})),
     },
     {
+      name: 'changed',
+      description:
+        'first visit on a server just started, at once, after the data changed while no server ran: the visit waits for the warm-up to compute the report',
+      run: async (state) => {
+        const store = await openStore(state.changedFile);
+        try {
+          await inTransaction(store.db, (trx) => bumpRevision(trx, state.practiceId));
+        } finally {
+          await store.close();
+        }
+        return firstVisit(state, [], async () => ({}), state.changedFile);
+      },
+    },
+    {
       name: 'nowarm',
       description:
-        'first visit on a server started with --no-warm: the visit computes the report (nothing cached or compiled on the server)',
+        'first visit on a server started with --no-warm: the visit reads the kept report, or computes it (nothing cached or compiled on the server)',
       run: (state) => firstVisit(state, ['--no-warm'], async () => ({})),
     },
     {
