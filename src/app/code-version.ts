@@ -4,7 +4,7 @@
  * the database (store/kept-document.repository.ts) is used only by the same code that
  * computed it, so an upgrade that changes a figure never serves an old one.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,10 @@ async function sourceFiles(dir: string): Promise<string[]> {
 
 let version: Promise<string> | undefined;
 
-/** The hash (hex, 16 characters) of the sources, computed on first use. */
+/**
+ * The hash (hex, 16 characters) of the sources, computed on first use. Sources that
+ * cannot be read give a value of this process alone: nothing kept is used, nothing fails.
+ */
 export function codeVersion(): Promise<string> {
   version ??= (async () => {
     const hash = createHash('sha256');
@@ -41,6 +44,6 @@ export function codeVersion(): Promise<string> {
       hash.update('\u0000');
     }
     return hash.digest('hex').slice(0, 16);
-  })();
+  })().catch(() => `unread-${randomUUID()}`);
   return version;
 }
