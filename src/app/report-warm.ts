@@ -69,6 +69,24 @@ const DOCUMENTS = [
   (store: Store, practiceId: number) => monthlyJson(store, practiceId),
 ] as const;
 
+/**
+ * Computes (or finds) the practice's warmed documents now, and keeps them in the database
+ * (app/report-cache.ts): what `fulcrum import` does after writing, so the next server,
+ * started later, finds the dashboard computed. A practice that cannot be reported (no
+ * records yet) is left as it is; false then.
+ */
+export async function warmPractice(store: Store, practiceId: number): Promise<boolean> {
+  for (const document of DOCUMENTS) {
+    try {
+      await document(store, practiceId);
+    } catch (error) {
+      if (error instanceof AppError) return false;
+      throw error;
+    }
+  }
+  return true;
+}
+
 const POLL_MS = 25;
 
 /** A pause that does not keep the process alive. */
