@@ -120,7 +120,9 @@ class JsonCache {
     // The revision was read before the computation reads the data: what is kept under it
     // is at least as new as the revision, never older.
     const body = JSON.stringify(await compute());
-    if (keep) await keepDocument(store, practiceId, { key, revision, code, body });
+    // Best effort: a document that cannot be kept is computed again next time.
+    if (keep)
+      await keepDocument(store, practiceId, { key, revision, code, body }).catch(() => false);
     return body;
   }
 
