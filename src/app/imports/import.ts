@@ -217,7 +217,9 @@ async function importOne(
   let incoming: ImportedRecord[] = [];
 
   /** Plans the rows read so far (their refunds' payments looked up first) and writes them. */
-  const flush = async (rows: ImportedRecord[]) => {
+  const flush = async () => {
+    const rows = incoming;
+    incoming = [];
     if (rows.length === 0 || errors.length > 0) return;
     const refunded: string[] = [];
     for (const row of rows) {
@@ -249,13 +251,30 @@ async function importOne(
     report.duplicates += batch.length - fresh.size;
   };
 
-  const write = async () => {
-    const rows = incoming;
-    incoming = [];
-    await flush(rows);
-  };
-  await readEvents();
-  await write();
+  for await (const event of importFileEvents(source.name, source.open, {
+    ...options,
+    format: format ?? options.format,
+  })) {
+    switch (event.type) {
+      case 'record': {
+        report.rows++;
+        incoming.push(event.record);
+        if (incoming.length >= BATCH) await flush();
+        break;
+      }
+      case 'skip':
+        report.skipped[event.skipped.reason] = (report.skipped[event.skipped.reason] ?? 0) + 1;
+        break;
+      case 'issue':
+        if (event.issue.severity === 'error') errors.push(event.issue);
+        else report.warnings.push(event.issue);
+        break;
+      case 'progress':
+        request.onProgress?.({ file: source.name, rows: event.rows });
+        break;
+    }
+  }
+  await flush();
   if (importId !== null) {
     await finishImport(trx, practiceId, importId, {
       rowsRead: report.rows,
@@ -264,32 +283,6 @@ async function importOne(
     });
   }
   return { report, errors };
-
-  async function readEvents(): Promise<void> {
-    for await (const event of importFileEvents(source.name, source.open, {
-      ...options,
-      format: format ?? options.format,
-    })) {
-      switch (event.type) {
-        case 'record': {
-          report.rows++;
-          incoming.push(event.record);
-          if (incoming.length >= BATCH) await write();
-          break;
-        }
-        case 'skip':
-          report.skipped[event.skipped.reason] = (report.skipped[event.skipped.reason] ?? 0) + 1;
-          break;
-        case 'issue':
-          if (event.issue.severity === 'error') errors.push(event.issue);
-          else report.warnings.push(event.issue);
-          break;
-        case 'progress':
-          request.onProgress?.({ file: source.name, rows: event.rows });
-          break;
-      }
-    }
-  }
 }
 
 /** Writes the records of new rows (and the clients they created), and counts them. */
