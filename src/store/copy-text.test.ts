@@ -3,7 +3,9 @@
  * text (tabs, line breaks, backslashes, `\N`, quotes, unicode), the empty string and
  * NULL kept apart, integers and doubles, all read back exactly as written.
  */
+import { finished } from 'node:stream/promises';
 import fc from 'fast-check';
+import { from } from 'pg-copy-streams';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/engines.ts';
 import { openStore, type Store } from './connect.ts';
@@ -59,9 +61,9 @@ it('reads back from PostgreSQL exactly the text, numbers and NULLs written', asy
         await client.query(
           'create temporary table t (n integer, s text, i bigint, d double precision) on commit drop',
         );
-        const copy = client.query((await import('pg-copy-streams')).from('copy t from stdin'));
+        const copy = client.query(from('copy t from stdin'));
         copy.end(copyText(rows, true));
-        await new Promise((resolve, reject) => copy.on('finish', resolve).on('error', reject));
+        await finished(copy);
         return (
           await client.query<{ s: string; i: number; d: number }>(
             'select s, i, d from t order by n',
@@ -73,6 +75,20 @@ it('reads back from PostgreSQL exactly the text, numbers and NULLs written', asy
     { numRuns: 100 },
   );
 }, 60_000);
+
+it('a COPY the server refuses rolls its transaction back and leaves the connection usable', async () => {
+  const attempt = (text: string) =>
+    store.db.transaction().execute(async (trx) => {
+      const client = (await store.postgresClient?.(trx))!;
+      await client.query('create temporary table t (s text) on commit drop');
+      const copy = client.query(from('copy t from stdin'));
+      copy.end(copyText([[text]]));
+      await finished(copy);
+      return (await client.query<{ s: string }>('select s from t')).rows;
+    });
+  await expect(attempt('nul \u0000 byte')).rejects.toThrow(/0x00/);
+  expect(await attempt('fine')).toEqual([{ s: 'fine' }]);
+});
 
 it('writes NULL as \\N, escapes the four special characters and nothing else', () => {
   expect([null, undefined].map(copyField)).toEqual(['\\N', '\\N']);
