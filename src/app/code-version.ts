@@ -1,15 +1,22 @@
 /**
  * Which code this process runs: a hash of Fulcrum's server-side sources (everything
- * under `src/` but the web page and tests), read once per process. A document kept in
- * the database (store/kept-document.repository.ts) is used only by the same code that
- * computed it, so an upgrade that changes a figure never serves an old one.
+ * under `src/` but the web page and tests: each file's path, size and modification
+ * time), of `package-lock.json` (the libraries) and of Node's and ICU's versions (`Intl`
+ * formats dates and numbers). A document kept in the database
+ * (store/kept-document.repository.ts) is used only by the same code that computed it,
+ * so an upgrade that changes a figure never serves an old one.
+ *
+ * Taken once per process, as early as possible: the CLI starts it before any command
+ * (cli/main.ts), so a process that runs while the sources are replaced (a long import
+ * during an upgrade) keeps the hash of the code it loaded, not of the new one.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const LOCKFILE = path.resolve(SOURCES, '..', 'package-lock.json');
 
 /** Not part of what the server computes: the page, and tests. */
 const skipped = (relative: string) =>
@@ -17,33 +24,46 @@ const skipped = (relative: string) =>
   relative.startsWith(`web${path.sep}`) ||
   /\.test(-support)?\.ts$/.test(relative);
 
-async function sourceFiles(dir: string): Promise<string[]> {
+async function sourceFiles(root: string, dir = root): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (skipped(path.relative(SOURCES, full))) continue;
-    if (entry.isDirectory()) found.push(...(await sourceFiles(full)));
+    if (skipped(path.relative(root, full))) continue;
+    if (entry.isDirectory()) found.push(...(await sourceFiles(root, full)));
     else if (/\.(ts|json)$/.test(entry.name)) found.push(full);
   }
   return found;
 }
 
+/**
+ * The hash (hex, 16 characters) of the source tree under `root` and of the files in
+ * `extra`: what changes when any of them is edited, added or removed.
+ */
+export async function hashOfSources(root: string, extra: readonly string[] = []): Promise<string> {
+  const files = (await sourceFiles(root)).sort();
+  if (files.length === 0) throw new Error(`no sources under ${root}`);
+  const hash = createHash('sha256');
+  for (const file of [...files, ...extra]) {
+    const { size, mtimeMs } = await stat(file);
+    hash.update(`${path.relative(root, file)}\u0000${size}\u0000${mtimeMs}\u0000`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 let version: Promise<string> | undefined;
 
 /**
- * The hash (hex, 16 characters) of the sources, computed on first use. Sources that
- * cannot be read give a value of this process alone: nothing kept is used, nothing fails.
+ * This process's code version, taken on the first call. Sources that cannot be read
+ * give a value of this process alone: nothing kept is used, nothing fails.
  */
 export function codeVersion(): Promise<string> {
-  version ??= (async () => {
-    const hash = createHash('sha256');
-    for (const file of (await sourceFiles(SOURCES)).sort()) {
-      hash.update(path.relative(SOURCES, file));
-      hash.update('\u0000');
-      hash.update(await readFile(file));
-      hash.update('\u0000');
-    }
-    return hash.digest('hex').slice(0, 16);
-  })().catch(() => `unread-${randomUUID()}`);
+  version ??= hashOfSources(SOURCES, [LOCKFILE])
+    .then((sources) =>
+      createHash('sha256')
+        .update(`${sources}|${process.versions.node}|${process.versions.icu ?? ''}`)
+        .digest('hex')
+        .slice(0, 16),
+    )
+    .catch(() => `unread-${randomUUID()}`);
   return version;
 }
