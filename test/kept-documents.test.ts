@@ -7,10 +7,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { monthlyJson } from '../src/app/monthly.ts';
-import { cacheStats, reportJson } from '../src/app/report-cache.ts';
+import { cacheStats, keptSettled, reportJson } from '../src/app/report-cache.ts';
 import { COLLECTIONS } from '../src/store/collections.ts';
 import { openStore, type Store } from '../src/store/connect.ts';
 import { keepDocument } from '../src/store/kept-document.repository.ts';
+import { deletePractice } from '../src/store/practice.repository.ts';
 import { insertRecord } from '../src/store/record-crud.repository.ts';
 import { importPractice } from './api-harness.ts';
 import { createTestDatabase, describeEachEngine } from './engines.ts';
@@ -42,6 +43,7 @@ describeEachEngine('kept documents', (ctx) => {
       const report = await reportJson(ctx.store, id);
       const monthly = await monthlyJson(ctx.store, id);
       expect(cacheStats(ctx.store)).toMatchObject({ computes: 2, loads: 0 });
+      await keptSettled(ctx.store);
       expect(await keptRows(id)).toEqual(['monthly||', 'report|||[]']);
 
       const again = await restarted();
@@ -56,10 +58,18 @@ describeEachEngine('kept documents', (ctx) => {
     }
   });
 
+  it('keeps both documents when the page asks for them at once', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    await Promise.all([reportJson(ctx.store, id), monthlyJson(ctx.store, id)]);
+    await keptSettled(ctx.store);
+    expect(await keptRows(id)).toEqual(['monthly||', 'report|||[]']);
+  });
+
   it('computes again after a write, and keeps the new document', async () => {
     try {
       const id = await importPractice(ctx.store, 'Tidewater Coaching');
       const before = JSON.parse(await reportJson(ctx.store, id)) as { totals: { revenue: number } };
+      await keptSettled(ctx.store);
       await insertRecord(ctx.store.db, COLLECTIONS.payments, id, {
         id: 'later',
         date: '2024-03-03',
@@ -72,6 +82,7 @@ describeEachEngine('kept documents', (ctx) => {
       const after = JSON.parse(await reportJson(again, id)) as { totals: { revenue: number } };
       expect(after.totals.revenue).toBeCloseTo(before.totals.revenue + 197, 2);
       expect(cacheStats(again)).toMatchObject({ computes: 1, loads: 0 });
+      await keptSettled(again);
       const third = await restarted();
       expect(JSON.parse(await reportJson(third, id))).toEqual(after);
       expect(cacheStats(third)).toMatchObject({ computes: 0, loads: 1 });
@@ -85,9 +96,11 @@ describeEachEngine('kept documents', (ctx) => {
       const id = await importPractice(ctx.store, 'Tidewater Coaching');
       await reportJson(ctx.store, id, { from: '2024-01-01' });
       await monthlyJson(ctx.store, id, { from: '2024-01-01' });
+      await keptSettled(ctx.store);
       expect(await keptRows(id)).toEqual([]);
 
       await reportJson(ctx.store, id);
+      await keptSettled(ctx.store);
       await sql`update kept_documents set code = 'another version'`.execute(ctx.store.db);
       const again = await restarted();
       await reportJson(again, id);
@@ -98,8 +111,30 @@ describeEachEngine('kept documents', (ctx) => {
   });
 });
 
+describeEachEngine('keeping a document', (ctx) => {
+  const rows = async () =>
+    (
+      await sql<{
+        revision: number | string;
+        body: string;
+      }>`select revision, body from kept_documents`.execute(ctx.store.db)
+    ).rows.map((r) => ({ revision: Number(r.revision), body: r.body }));
+  const doc = (revision: number, body: string) => ({ key: 'k', revision, code: 'c', body });
+
+  it('never replaces a newer revision with an older one, and goes with its practice', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    expect(await keepDocument(ctx.store, id, doc(5, '"five"'))).toBe(true);
+    expect(await keepDocument(ctx.store, id, doc(4, '"four"'))).toBe(true);
+    expect(await rows()).toEqual([{ revision: 5, body: '"five"' }]);
+    expect(await keepDocument(ctx.store, id, doc(6, '"six"'))).toBe(true);
+    expect(await rows()).toEqual([{ revision: 6, body: '"six"' }]);
+    expect(await deletePractice(ctx.store.db, id)).toBe(true);
+    expect(await rows()).toEqual([]);
+  });
+});
+
 describe('kept documents on SQLite', () => {
-  it('are kept without waiting for, or failing on, another connection holding the write lock', async () => {
+  it("are kept without waiting for another connection's write lock, or joining this one's transaction", async () => {
     const database = await createTestDatabase('sqlite');
     const store = await openStore(database.target);
     const writer = await openStore(database.target);
@@ -120,11 +155,18 @@ describe('kept documents on SQLite', () => {
       writer.sqlite!.exec('rollback');
       expect(await keptRows(id)).toEqual([]);
 
-      // Nor inside a transaction on its own connection (it would join it).
-      await store.db.transaction().execute(async () => {
-        expect(await keepDocument(store, id, other)).toBe(false);
-      });
-      expect(await keepDocument(store, id, other)).toBe(true);
+      // Asked while a transaction of this process holds the connection, it waits for the
+      // transaction to end instead of joining it: kept although that one rolled back.
+      let pending: Promise<boolean> | undefined;
+      await expect(
+        store.db.transaction().execute(async (trx) => {
+          await sql`delete from kept_documents`.execute(trx);
+          pending = keepDocument(store, id, other);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await pending).toBe(true);
       expect(await keptRows(id)).toEqual(['x']);
     } finally {
       await writer.close();

@@ -82,7 +82,7 @@ describeEachEngine('the report warmer', (ctx) => {
   it('warms a practice written by another process (a CLI import into the same database)', async () => {
     const id = await importPractice(ctx.store, 'Tidewater Coaching');
     const other = await openStore(ctx.database.target);
-    const watching = startWarming(ctx.store, { debounceMs: 20, watchMs: 20 });
+    const watching = startWarming(ctx.store, { debounceMs: 20, watchMs: 20, watchDebounceMs: 20 });
     try {
       await watching.idle();
       const warmed = cacheStats(ctx.store).computes;

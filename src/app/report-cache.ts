@@ -18,7 +18,8 @@
  *   series, what the dashboard shows first) is also stored in the database with its
  *   revision and the code version (store/kept-document.repository.ts); a process that
  *   misses it in memory reads it from there before computing it, so a server started
- *   again on unchanged data answers at once. Keeping never waits for a lock.
+ *   again on unchanged data answers at once. Keeping happens in the background, after the
+ *   answer (`keptSettled` waits for it).
  *
  * `cached` is the generic part, for any JSON document computed from a practice's data;
  * `reportJson` wraps `buildReport`. Callers authorize first (the access is per practice,
@@ -65,6 +66,8 @@ class JsonCache {
   private readonly newest = new Map<number, number>();
   private bytes = 0;
   private readonly stats = { hits: 0, misses: 0, computes: 0, loads: 0 };
+  /** Documents being kept in the database (store/kept-document.repository.ts). */
+  private readonly keeping = new Set<Promise<unknown>>();
 
   constructor(readonly limits: CacheLimits) {}
 
@@ -110,7 +113,8 @@ class JsonCache {
   ): Promise<string> {
     const code = keep ? await codeVersion() : '';
     if (keep) {
-      const kept = await readKept(store.db, practiceId, key, revision, code);
+      // A kept copy that cannot be read is computed instead.
+      const kept = await readKept(store.db, practiceId, key, revision, code).catch(() => undefined);
       if (kept !== undefined) {
         this.stats.loads++;
         return kept;
@@ -120,10 +124,20 @@ class JsonCache {
     // The revision was read before the computation reads the data: what is kept under it
     // is at least as new as the revision, never older.
     const body = JSON.stringify(await compute());
-    // Best effort: a document that cannot be kept is computed again next time.
-    if (keep)
-      await keepDocument(store, practiceId, { key, revision, code, body }).catch(() => false);
+    if (keep) {
+      // In the background, best effort: the answer waits for no write or lock, and a
+      // document that cannot be kept is computed again next time.
+      const keeping = keepDocument(store, practiceId, { key, revision, code, body })
+        .catch(() => false)
+        .finally(() => this.keeping.delete(keeping));
+      this.keeping.add(keeping);
+    }
     return body;
+  }
+
+  /** Resolves when every document being kept has been written (or given up). */
+  async settled(): Promise<void> {
+    while (this.keeping.size > 0) await Promise.all(this.keeping);
   }
 
   snapshot(): CacheStats {
@@ -184,6 +198,14 @@ export function configureCache(store: Store, limits: Partial<CacheLimits>): void
 
 export function cacheStats(store: Store): CacheStats {
   return cacheOf(store).snapshot();
+}
+
+/**
+ * Resolves when the documents `store`'s cache is keeping in the database are written:
+ * what a short-lived process (the CLI) awaits before it closes the store.
+ */
+export function keptSettled(store: Store): Promise<void> {
+  return cacheOf(store).settled();
 }
 
 /**

@@ -23,7 +23,8 @@
  * - Writes by other processes (`fulcrum import` into the same database while the server
  *   runs, another server on the same PostgreSQL): every `watchMs` the revisions of the
  *   most recently written practices are read (one query, skipped while the server is
- *   busy); a practice whose revision moved is treated as `touched`.
+ *   busy); a practice whose revision moved is warmed `watchDebounceMs` after it last
+ *   moved.
  * - Errors are logged and skipped (a practice without records has no report to keep).
  *
  * Switched off with `fulcrum serve --no-warm` or `FULCRUM_WARM=0` (docs/web.md).
@@ -46,6 +47,12 @@ export interface WarmOptions {
    * (default 5,000 ms; 0 never reads them).
    */
   watchMs?: number;
+  /**
+   * Quiet time after a write noticed that way before the practice is warmed (default
+   * 10,000 ms: `fulcrum import` keeps the dashboard's documents itself a few seconds after
+   * its commit, and the warm-up then reads them instead of computing them again).
+   */
+  watchDebounceMs?: number;
   /** True while requests are being served: warming waits for it to be false. */
   busy?: () => boolean;
   /** Unexpected errors (a practice that cannot be reported is skipped silently). */
@@ -70,13 +77,20 @@ const DOCUMENTS = [
 ] as const;
 
 /**
- * Computes (or finds) the practice's warmed documents now, and keeps them in the database
- * (app/report-cache.ts): what `fulcrum import` does after writing, so the next server,
- * started later, finds the dashboard computed. A practice that cannot be reported (no
- * records yet) is left as it is; false then.
+ * Computes (or finds) the practice's warmed documents, one after the other; each is then
+ * kept in the database in the background (app/report-cache.ts, `keptSettled`). What
+ * `fulcrum import` does after writing, so the next server finds the dashboard computed,
+ * and what the warm-up does for each practice. `before` runs before each document and
+ * may stop the rest (false). A practice that cannot be reported (no records yet, an
+ * `AppError`) is left as it is: false; other errors are thrown.
  */
-export async function warmPractice(store: Store, practiceId: number): Promise<boolean> {
+export async function warmPractice(
+  store: Store,
+  practiceId: number,
+  before: () => Promise<boolean> = async () => true,
+): Promise<boolean> {
   for (const document of DOCUMENTS) {
+    if (!(await before())) return false;
     try {
       await document(store, practiceId);
     } catch (error) {
@@ -108,6 +122,7 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
     debounceMs = 2_000,
     startDelayMs = 0,
     watchMs = 5_000,
+    watchDebounceMs = 10_000,
     busy = () => false,
   } = options;
   const log = options.log ?? (() => {});
@@ -129,22 +144,17 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
 
   async function drain(): Promise<void> {
     for (let id = queue.shift(); id !== undefined && !stopped; id = queue.shift()) {
-      for (const document of DOCUMENTS) {
-        // Let waiting requests in first (the store's calls may all be synchronous, so a
-        // chain of them never yields by itself), then start nothing while the server is
-        // busy.
-        await new Promise((resolve) => setImmediate(resolve));
-        while (busy() && !stopped) await sleep(POLL_MS);
-        if (stopped) return;
-        try {
-          await document(store, id);
-        } catch (error) {
-          // No records, a missing rate…: the request will say so; nothing to keep.
-          if (!(error instanceof AppError)) {
-            log(`warming practice ${id}: ${error instanceof Error ? error.message : error}`);
-          }
-          break;
-        }
+      try {
+        await warmPractice(store, id, async () => {
+          // Let waiting requests in first (the store's calls may all be synchronous, so a
+          // chain of them never yields by itself), then start nothing while the server
+          // is busy.
+          await new Promise((resolve) => setImmediate(resolve));
+          while (busy() && !stopped) await sleep(POLL_MS);
+          return !stopped;
+        });
+      } catch (error) {
+        log(`warming practice ${id}: ${error instanceof Error ? error.message : error}`);
       }
     }
   }
@@ -167,6 +177,19 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
     }
   })().catch((error) => log(`warming: ${error instanceof Error ? error.message : error}`));
 
+  /** Warms the practice once `delay` ms pass without another call for it. */
+  function schedule(practiceId: number, delay: number): void {
+    if (stopped) return;
+    clearTimeout(timers.get(practiceId));
+    timers.set(
+      practiceId,
+      setTimeout(() => {
+        timers.delete(practiceId);
+        enqueue(practiceId);
+      }, delay).unref(),
+    );
+  }
+
   let reading: Promise<void> | null = null;
   /** Reads the revisions again and warms each practice written since (see the module comment). */
   function watch(): void {
@@ -176,7 +199,7 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
         for (const { id, revision } of latest) {
           const before = seen.get(id);
           seen.set(id, revision);
-          if (before !== revision) warmer.touched(id);
+          if (before !== revision) schedule(id, watchDebounceMs);
         }
       })
       .catch((error) =>
@@ -195,15 +218,7 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
       }
     },
     touched(practiceId) {
-      if (stopped) return;
-      clearTimeout(timers.get(practiceId));
-      timers.set(
-        practiceId,
-        setTimeout(() => {
-          timers.delete(practiceId);
-          enqueue(practiceId);
-        }, debounceMs).unref(),
-      );
+      schedule(practiceId, debounceMs);
     },
     async stop() {
       stopped = true;

@@ -51,9 +51,12 @@ const sqliteStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.State
 
 /**
  * Keeps `body` as the practice's `key` document at `revision`. Returns false when it was
- * not kept: on SQLite when another connection holds the write lock (a long import) or
- * this one is inside a transaction — it does not wait for either. On PostgreSQL an
- * ordinary upsert (it waits only for another keep of the same document).
+ * not kept. On SQLite it takes the store's connection when no query or transaction of
+ * this process is using it (Kysely's lock of the connection, so it never joins another's
+ * transaction), and never waits for another connection's write lock (a long import in
+ * another process): it gives up at once. On PostgreSQL an ordinary upsert, which may wait
+ * for locks on the practice's row (a deletion under way): callers run it in the
+ * background.
  */
 export async function keepDocument(
   store: Store,
@@ -78,23 +81,25 @@ export async function keepDocument(
     );
     return true;
   }
-  if (sqlite.inTransaction) return false;
-  let statement = sqliteStatements.get(sqlite);
-  if (!statement) {
-    statement = sqlite.prepare(KEEP_SQL(() => '?'));
-    sqliteStatements.set(sqlite, statement);
-  }
-  // better-sqlite3 runs synchronously: nothing else uses the connection until the
-  // timeout is restored.
-  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  sqlite.pragma('busy_timeout = 0');
-  try {
-    statement.run(values);
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
-    throw error;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${timeout}`);
-  }
+  return store.db.connection().execute(async () => {
+    if (sqlite.inTransaction) return false;
+    let statement = sqliteStatements.get(sqlite);
+    if (!statement) {
+      statement = sqlite.prepare(KEEP_SQL(() => '?'));
+      sqliteStatements.set(sqlite, statement);
+    }
+    // better-sqlite3 runs synchronously: nothing else uses the connection until the
+    // timeout is restored.
+    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      statement.run(values);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+      throw error;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${timeout}`);
+    }
+  });
 }

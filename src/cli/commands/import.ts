@@ -10,11 +10,12 @@ import { importBundleText } from '../../app/bundle.ts';
 import { AppError } from '../../app/errors.ts';
 import { importFiles } from '../../app/imports/import.ts';
 import { resolvePractice } from '../../app/practices.ts';
+import { keptSettled } from '../../app/report-cache.ts';
 import { warmPractice } from '../../app/report-warm.ts';
 import { isTimeZone } from '../../domain/dates.ts';
 import { parseMapOption } from '../../importers/generic-csv/map.ts';
 import type { Store } from '../../store/connect.ts';
-import { withStore } from '../context.ts';
+import { type GlobalOptions, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { repeatArg } from './args.ts';
 import { describeImportReport } from './import-report.ts';
@@ -42,6 +43,7 @@ async function prepareDashboard(store: Store, practiceId: number, io: CliIo): Pr
   if (io.isTty) io.err('Preparing the dashboard…');
   try {
     await warmPractice(store, practiceId);
+    await keptSettled(store);
   } catch {
     // The import is done; the dashboard will compute what could not be kept now.
   } finally {
@@ -126,6 +128,15 @@ export function registerImportCommand(program: Command, io: CliIo): void {
       const exports: string[] = [];
       for (const file of files) ((await isBundleFile(file)) ? bundles : exports).push(file);
       await withStore(command, io, async (store, globals) => {
+        /** Practices written, whose dashboard is prepared once at the end. */
+        const written = new Set<number>();
+        try {
+          await importAll(store, globals, written);
+        } finally {
+          for (const id of written) await prepareDashboard(store, id, io);
+        }
+      });
+      async function importAll(store: Store, globals: GlobalOptions, written: Set<number>) {
         for (const file of bundles) {
           if (opts.preview)
             throw new AppError(
@@ -137,7 +148,7 @@ export function registerImportCommand(program: Command, io: CliIo): void {
             `${summary.created ? 'Created' : 'Updated'} practice "${summary.practice.name}" from ${file}\n`,
           );
           io.out(describeImport(summary));
-          await prepareDashboard(store, summary.practice.id, io);
+          written.add(summary.practice.id);
         }
         if (exports.length === 0) return;
         const practice = await resolvePractice(store.db, globals.practice);
@@ -166,10 +177,10 @@ export function registerImportCommand(program: Command, io: CliIo): void {
               ? `${JSON.stringify(report, null, 2)}\n`
               : describeImportReport(report, practice.name),
           );
-          if (!opts.preview) await prepareDashboard(store, practice.id, io);
+          if (!opts.preview) written.add(practice.id);
         } finally {
           progress.done();
         }
-      });
+      }
     });
 }
