@@ -62,7 +62,7 @@ class JsonCache {
     store: Store,
     practiceId: number,
     key: string,
-    compute: () => Promise<unknown>,
+    compute: () => Promise<string>,
   ): Promise<string> {
     const revision = await readRevision(store.db, practiceId);
     this.forgetOlder(practiceId, revision);
@@ -80,7 +80,7 @@ class JsonCache {
     this.stats.computes++;
     // The revision was read before the computation reads the data: what is kept under it
     // is at least as new as the revision, never older.
-    const started = compute().then((value) => JSON.stringify(value));
+    const started = compute();
     this.inFlight.set(id, started);
     try {
       const text = await started;
@@ -167,7 +167,11 @@ export function cached(
   key: string,
   compute: () => Promise<unknown>,
 ): Promise<string> {
-  return cacheOf(store).get(store, practiceId, key, compute);
+  return cacheOf(store).get(store, practiceId, key, () => compute().then(toJson));
+}
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value);
 }
 
 /**
@@ -180,6 +184,16 @@ export function cachedPage(
   practiceId: number,
   key: string,
   compute: () => Promise<unknown>,
+): Promise<string> {
+  return cachedPageText(store, practiceId, key, () => compute().then(toJson));
+}
+
+/** `cachedPage` for a page `compute` writes as JSON text itself (what `JSON.stringify` would give). */
+export function cachedPageText(
+  store: Store,
+  practiceId: number,
+  key: string,
+  compute: () => Promise<string>,
 ): Promise<string> {
   return cacheOf(store, pageCaches, PAGE_CACHE_LIMITS).get(store, practiceId, key, compute);
 }

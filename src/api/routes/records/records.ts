@@ -119,6 +119,7 @@ function recordRoutesOf<R extends RecordResource>(
         sort: query.sort as string | undefined,
         from: query.from as string | undefined,
         to: query.to as string | undefined,
+        after: query.after as string | undefined,
         filters: picked,
       });
       const response = c.body(text, 200, { 'Content-Type': 'application/json' });
