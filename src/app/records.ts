@@ -274,7 +274,7 @@ export async function listRecordsJsonAs(
         `count|${resource}|${JSON.stringify(matching)}`,
         () => countListed(store.db, collection, access.practiceId, listQuery),
       );
-      const page = await listPage(store.db, collection, access.practiceId, listQuery);
+      const page = await listPage(store.db, collection, access.practiceId, listQuery, store.sqlite);
       const next = page.next ? JSON.stringify(encodeCursor(order, page.next)) : 'null';
       // The RecordPage's JSON, written out: the items come as JSON text from the store.
       return `{"total":${Number(total)},"limit":${query.limit},"offset":${query.offset},"items":${page.items},"nextCursor":${next}}`;

@@ -4,6 +4,7 @@
  * the collection specs (collections.ts), like record-sql.ts; every query is scoped by
  * the practice id.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { CollectionSpec } from './collections.ts';
 import type { Executor } from './database.ts';
@@ -174,6 +175,7 @@ export async function listPage(
   spec: CollectionSpec,
   practiceId: number,
   query: ListQuery,
+  sqlite?: BetterSqlite3.Database,
 ): Promise<ListedPage> {
   const p = new Params(isPostgres(db));
   const sort = sortOf(query);
@@ -181,7 +183,9 @@ export async function listPage(
   const inRecord = spec.columns.includes(sort);
   const where = whereSql(spec, practiceId, query, p);
   const read = `select ${fields}${inRecord ? '' : `, ${column(sort)} as "sortValue"`} from ${column(spec.table)} where ${where} order by ${orderSql(spec, query)} limit ${p.add(query.limit + 1)} offset ${p.add(query.offset)}`;
-  if (!p.postgres && inRecord) return sqliteJsonPage(db, spec, sort, query.limit, read, p.values);
+  if (!p.postgres && inRecord) {
+    return sqliteJsonPage(db, sqlite, spec, sort, query.limit, read, p.values);
+  }
   const { rows } = await raw(db).executeQuery<Row>(CompiledQuery.raw(read, p.values));
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   const items = rows.slice(0, query.limit);
@@ -190,6 +194,30 @@ export async function listPage(
     items: JSON.stringify(items),
     next: last ? afterOf(last, inRecord ? sort : 'sortValue') : null,
   };
+}
+
+interface JsonPage {
+  items: string;
+  rows: number;
+}
+
+/** Statements kept per connection by SQL text (a few per resource, sort and filter set). */
+const PREPARED_LIMIT = 256;
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+function preparedOn(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let byText = prepared.get(sqlite);
+  if (!byText) {
+    byText = new Map();
+    prepared.set(sqlite, byText);
+  }
+  let statement = byText.get(text);
+  if (!statement) {
+    if (byText.size >= PREPARED_LIMIT) byText.delete(byText.keys().next().value as string);
+    statement = sqlite.prepare(text);
+    byText.set(text, statement);
+  }
+  return statement;
 }
 
 function afterOf(record: Row, sort: string): ListAfter {
@@ -202,9 +230,15 @@ function afterOf(record: Row, sort: string): ListAfter {
  * extra row is cut off the text: every object starts with its first column, and `{"id":`
  * cannot occur inside a JSON string (its quotes would be escaped); the next page starts
  * after the last object kept, parsed alone.
+ *
+ * With the connection itself (`Store.sqlite`) and no transaction open on it, the statement
+ * runs there directly, prepared once: the same read Kysely would make (it runs each
+ * statement alone on that connection too), without its executor. Inside a transaction,
+ * Kysely's turn is awaited, so nothing uncommitted is ever read.
  */
 async function sqliteJsonPage(
   db: Executor,
+  sqlite: BetterSqlite3.Database | undefined,
   spec: CollectionSpec,
   sort: string,
   limit: number,
@@ -213,10 +247,11 @@ async function sqliteJsonPage(
 ): Promise<ListedPage> {
   const object = spec.columns.map((c) => `'${c}', "${c}"`).join(', ');
   const text = `select json_group_array(json_object(${object})) as "items", count(*) as "rows" from (${read})`;
-  const { rows } = await db.executeQuery<{ items: string; rows: number }>(
-    CompiledQuery.raw(text, values),
-  );
-  const page = rows[0] ?? { items: '[]', rows: 0 };
+  const page =
+    sqlite && !sqlite.inTransaction
+      ? (preparedOn(sqlite, text).get(...values) as JsonPage)
+      : (await db.executeQuery<JsonPage>(CompiledQuery.raw(text, values))).rows[0];
+  if (!page) return { items: '[]', next: null };
   if (page.rows <= limit) return { items: page.items, next: null };
   const start = `{"${spec.columns[0]}":`;
   const items = `${page.items.slice(0, page.items.lastIndexOf(`,${start}`))}]`;
