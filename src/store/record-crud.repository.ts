@@ -188,12 +188,10 @@ export async function listPage(
   }
   const { rows } = await raw(db).executeQuery<Row>(CompiledQuery.raw(read, p.values));
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+  const next = last ? afterOf(last, inRecord ? sort : 'sortValue') : null;
   const items = rows.slice(0, query.limit);
   if (!inRecord) for (const row of items) delete row.sortValue;
-  return {
-    items: JSON.stringify(items),
-    next: last ? afterOf(last, inRecord ? sort : 'sortValue') : null,
-  };
+  return { items: JSON.stringify(items), next };
 }
 
 interface JsonPage {
