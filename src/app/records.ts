@@ -211,17 +211,18 @@ function decodeCursor(
 }
 
 /**
- * A page of the practice's records of `resource` (a `RecordPage`) as JSON text, by offset
- * or after a cursor (`after`, a page's `nextCursor`). The page is
- * kept, like the report, per practice and query until the practice's data changes
- * (`cachedPage`): the same page asked again costs the revision read and a look-up.
+ * A page of the practice's records of `resource` (a `RecordPage`) as UTF-8 JSON bytes, by
+ * offset or after a cursor (`after`, a page's `nextCursor`). The page is kept, like the
+ * report, per practice and query until the practice's data changes (`cachedPageText`):
+ * the same page asked again costs the revision read and a look-up. Bytes, not text: on
+ * SQLite they come from the database as they go to the socket, never a JS string.
  */
 export async function listRecordsJsonAs(
   store: Store,
   access: PracticeAccess,
   resource: RecordResource,
   query: RecordListQuery,
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   authorize(access, 'read');
   const spec = RECORD_RESOURCES[resource];
   const descending = query.sort?.startsWith('-') ?? false;
@@ -278,8 +279,14 @@ export async function listRecordsJsonAs(
       );
       const page = await listPage(store.db, collection, access.practiceId, listQuery, store.sqlite);
       const next = page.next ? JSON.stringify(encodeCursor(order, page.next)) : 'null';
-      // The RecordPage's JSON, written out: the items come as JSON text from the store.
-      return `{"total":${Number(total)},"limit":${query.limit},"offset":${query.offset},"items":${page.items},"nextCursor":${next}}`;
+      // The RecordPage's JSON, written out around the items' (UTF-8 JSON from the store).
+      return Buffer.concat([
+        Buffer.from(
+          `{"total":${Number(total)},"limit":${query.limit},"offset":${query.offset},"items":`,
+        ),
+        page.items,
+        Buffer.from(`,"nextCursor":${next}}`),
+      ]);
     },
   );
 }

@@ -41,16 +41,24 @@ export interface CacheStats {
   computes: number;
 }
 
+/** A kept document: JSON text, or its UTF-8 bytes (list pages: written to the socket as they are). */
+export type JsonBody = string | Uint8Array;
+
 interface Entry {
   practiceId: number;
   revision: number;
-  text: string;
+  text: JsonBody;
+}
+
+/** What an entry holds in memory: 2 bytes per UTF-16 unit of text, or its bytes. */
+function sizeOf(text: JsonBody): number {
+  return typeof text === 'string' ? text.length * 2 : text.byteLength;
 }
 
 class JsonCache {
   /** In use order: the first is the least recently used. */
   private readonly entries = new Map<string, Entry>();
-  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly inFlight = new Map<string, Promise<JsonBody>>();
   /** The newest revision read of each practice. */
   private readonly newest = new Map<number, number>();
   private bytes = 0;
@@ -58,12 +66,12 @@ class JsonCache {
 
   constructor(readonly limits: CacheLimits) {}
 
-  async get(
+  async get<T extends JsonBody>(
     store: Store,
     practiceId: number,
     key: string,
-    compute: () => Promise<string>,
-  ): Promise<string> {
+    compute: () => Promise<T>,
+  ): Promise<T> {
     const revision = await readRevision(store.db, practiceId);
     this.forgetOlder(practiceId, revision);
     const id = `${practiceId}\u0000${revision}\u0000${key}`;
@@ -72,11 +80,11 @@ class JsonCache {
       this.stats.hits++;
       this.entries.delete(id);
       this.entries.set(id, hit);
-      return hit.text;
+      return hit.text as T;
     }
     this.stats.misses++;
     const pending = this.inFlight.get(id);
-    if (pending) return pending;
+    if (pending) return pending as Promise<T>;
     this.stats.computes++;
     // The revision was read before the computation reads the data: what is kept under it
     // is at least as new as the revision, never older.
@@ -96,7 +104,7 @@ class JsonCache {
   }
 
   private put(id: string, entry: Entry): void {
-    const size = entry.text.length * 2;
+    const size = sizeOf(entry.text);
     if (size > this.limits.maxBytes) return;
     if ((this.newest.get(entry.practiceId) ?? entry.revision) > entry.revision) return;
     this.entries.set(id, entry);
@@ -119,7 +127,7 @@ class JsonCache {
 
   private drop(id: string, entry: Entry): void {
     this.entries.delete(id);
-    this.bytes -= entry.text.length * 2;
+    this.bytes -= sizeOf(entry.text);
   }
 }
 
@@ -188,13 +196,16 @@ export function cachedPage(
   return cachedPageText(store, practiceId, key, () => compute().then(toJson));
 }
 
-/** `cachedPage` for a page `compute` writes as JSON text itself (what `JSON.stringify` would give). */
-export function cachedPageText(
+/**
+ * `cachedPage` for a page `compute` writes itself: the JSON text `JSON.stringify` would
+ * give, or its UTF-8 bytes.
+ */
+export function cachedPageText<T extends JsonBody>(
   store: Store,
   practiceId: number,
   key: string,
-  compute: () => Promise<string>,
-): Promise<string> {
+  compute: () => Promise<T>,
+): Promise<T> {
   return cacheOf(store, pageCaches, PAGE_CACHE_LIMITS).get(store, practiceId, key, compute);
 }
 

@@ -48,8 +48,8 @@ export interface ListQuery {
 
 /** A page as `listPage` reads it. */
 export interface ListedPage {
-  /** The page's records as JSON text: an array of `{ column: value }` in model column order. */
-  items: string;
+  /** The page's records as UTF-8 JSON: an array of `{ column: value }` in model column order. */
+  items: Buffer;
   /** The page's last record when more records follow it, else null. */
   next: ListAfter | null;
 }
@@ -191,11 +191,11 @@ export async function listPage(
   const next = last ? afterOf(last, inRecord ? sort : 'sortValue') : null;
   const items = rows.slice(0, query.limit);
   if (!inRecord) for (const row of items) delete row.sortValue;
-  return { items: JSON.stringify(items), next };
+  return { items: Buffer.from(JSON.stringify(items)), next };
 }
 
 interface JsonPage {
-  items: string;
+  items: Buffer;
   rows: number;
 }
 
@@ -224,8 +224,8 @@ function afterOf(record: Row, sort: string): ListAfter {
 
 /**
  * The page's rows (at most `limit` + 1, from `read`) as one JSON array written by SQLite,
- * in the order `read` gives them (a subquery's ORDER BY feeds the aggregate in order). The
- * extra row is cut off the text: every object starts with its first column, and `{"id":`
+ * in the order `read` gives them (a subquery's ORDER BY feeds the aggregate in order), as
+ * bytes. The extra row is cut off: every object starts with its first column, and `{"id":`
  * cannot occur inside a JSON string (its quotes would be escaped); the next page starts
  * after the last object kept, parsed alone.
  *
@@ -244,16 +244,20 @@ async function sqliteJsonPage(
   values: unknown[],
 ): Promise<ListedPage> {
   const object = spec.columns.map((c) => `'${c}', "${c}"`).join(', ');
-  const text = `select json_group_array(json_object(${object})) as "items", count(*) as "rows" from (${read})`;
+  // As a BLOB: the UTF-8 bytes as SQLite wrote them, never decoded into a JS string.
+  const text = `select cast(json_group_array(json_object(${object})) as blob) as "items", count(*) as "rows" from (${read})`;
   const page =
     sqlite && !sqlite.inTransaction
       ? (preparedOn(sqlite, text).get(...values) as JsonPage)
       : (await db.executeQuery<JsonPage>(CompiledQuery.raw(text, values))).rows[0];
-  if (!page) return { items: '[]', next: null };
+  if (!page) return { items: Buffer.from('[]'), next: null };
   if (page.rows <= limit) return { items: page.items, next: null };
   const start = `{"${spec.columns[0]}":`;
-  const items = `${page.items.slice(0, page.items.lastIndexOf(`,${start}`))}]`;
-  const last = JSON.parse(items.slice(items.lastIndexOf(start), -1)) as Row;
+  // The comma before the extra object becomes the array's end (the buffer is this page's own).
+  const end = page.items.lastIndexOf(`,${start}`);
+  page.items[end] = 0x5d; // ]
+  const items = page.items.subarray(0, end + 1);
+  const last = JSON.parse(items.toString('utf8', items.lastIndexOf(start), end)) as Row;
   return { items, next: afterOf(last, sort) };
 }
 
