@@ -12,6 +12,7 @@ import { StoreError } from './errors.ts';
 import { sqlName } from './naming.ts';
 import { nextPosition } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
+import { preparedOn } from './sqlite.ts';
 
 type Row = Record<string, unknown>;
 type Loose = Kysely<Record<string, Row>>;
@@ -197,25 +198,6 @@ export async function listPage(
 interface JsonPage {
   items: Buffer;
   rows: number;
-}
-
-/** Statements kept per connection by SQL text (a few per resource, sort and filter set). */
-const PREPARED_LIMIT = 256;
-const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-function preparedOn(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let byText = prepared.get(sqlite);
-  if (!byText) {
-    byText = new Map();
-    prepared.set(sqlite, byText);
-  }
-  let statement = byText.get(text);
-  if (!statement) {
-    if (byText.size >= PREPARED_LIMIT) byText.delete(byText.keys().next().value as string);
-    statement = sqlite.prepare(text);
-    byText.set(text, statement);
-  }
-  return statement;
 }
 
 function afterOf(record: Row, sort: string): ListAfter {
