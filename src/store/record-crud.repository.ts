@@ -161,7 +161,7 @@ export async function countListed(
 /**
  * A page of the practice's records of `spec`, sorted by `query.sort` (else stored
  * order), then by key, with the record after which the next page starts. The indexes
- * ending in `id` (migration 0006) let the database read just the page's rows in order,
+ * ending in `id` (migration 0007) let the database read just the page's rows in order,
  * after `offset` index entries (or from the cursor, `query.after`, at any depth). One
  * more row than the page is read, to tell whether another page follows.
  *
