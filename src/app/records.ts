@@ -15,13 +15,14 @@ import {
   deleteRecord,
   getRecord,
   insertRecord,
+  type ListAfter,
   type ListQuery,
   listPage,
   updateRecord,
 } from '../store/record-crud.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { AppError } from './errors.ts';
-import { cachedPage, sortedEntries } from './report-cache.ts';
+import { cachedPage, cachedPageText, sortedEntries } from './report-cache.ts';
 import { newId } from './tokens.ts';
 
 export interface RecordTypes {
@@ -42,6 +43,11 @@ interface ResourceSpec {
   noun: string;
   search: readonly string[];
   sort: readonly string[];
+  /** Sort columns that may be null (a cursor must place the nulls). */
+  nullable?: readonly string[];
+  /** Sort columns of integers and of other numbers (what a cursor's value must be). */
+  integers?: readonly string[];
+  reals?: readonly string[];
   /** Columns a list may be filtered on by equality. */
   filters: readonly string[];
   /** Columns that name another record, and which collection. */
@@ -56,6 +62,8 @@ export const RECORD_RESOURCES: Readonly<Record<RecordResource, ResourceSpec>> = 
     noun: 'offer',
     search: ['name', 'kind'],
     sort: ['id', 'name', 'kind', 'price', 'launchedOn'],
+    nullable: ['price', 'launchedOn'],
+    integers: ['price'],
     filters: ['kind'],
     refs: {},
     referencedBy: [
@@ -70,6 +78,7 @@ export const RECORD_RESOURCES: Readonly<Record<RecordResource, ResourceSpec>> = 
     noun: 'client',
     search: ['name', 'email', 'segment', 'source'],
     sort: ['id', 'name', 'email', 'segment', 'source'],
+    nullable: ['email', 'segment', 'source'],
     filters: ['segment', 'source', 'referredBy'],
     refs: { referredBy: 'clients' },
     referencedBy: [
@@ -84,6 +93,7 @@ export const RECORD_RESOURCES: Readonly<Record<RecordResource, ResourceSpec>> = 
     noun: 'payment',
     search: ['note', 'externalId', 'currency'],
     sort: ['id', 'date', 'amount', 'currency'],
+    integers: ['amount'],
     filters: ['offerId', 'clientId', 'currency'],
     refs: { offerId: 'offers', clientId: 'clients' },
     referencedBy: [],
@@ -93,6 +103,7 @@ export const RECORD_RESOURCES: Readonly<Record<RecordResource, ResourceSpec>> = 
     noun: 'time entry',
     search: ['note', 'channel', 'activity'],
     sort: ['id', 'date', 'hours', 'activity'],
+    reals: ['hours'],
     filters: ['offerId', 'clientId', 'activity', 'channel'],
     refs: { offerId: 'offers', clientId: 'clients' },
     referencedBy: [],
@@ -102,6 +113,8 @@ export const RECORD_RESOURCES: Readonly<Record<RecordResource, ResourceSpec>> = 
     noun: 'cost',
     search: ['category', 'channel', 'currency'],
     sort: ['id', 'date', 'amount', 'category'],
+    nullable: ['category'],
+    integers: ['amount'],
     filters: ['offerId', 'channel', 'category', 'currency'],
     refs: { offerId: 'offers' },
     referencedBy: [],
@@ -111,6 +124,7 @@ export const RECORD_RESOURCES: Readonly<Record<RecordResource, ResourceSpec>> = 
     noun: 'conversation',
     search: ['prospect', 'channel', 'outcome'],
     sort: ['id', 'date', 'outcome', 'prospect'],
+    nullable: ['prospect'],
     filters: ['offerId', 'clientId', 'outcome', 'channel'],
     refs: { offerId: 'offers', clientId: 'clients' },
     referencedBy: [],
@@ -129,6 +143,8 @@ export interface RecordListQuery {
   to?: string;
   /** Equality filters, only on the resource's `filters` columns. */
   filters?: Readonly<Record<string, string>>;
+  /** A page's `nextCursor`: the page after it (in the same sort); `offset` counts from there. */
+  after?: string;
 }
 
 export interface RecordPage<T> {
@@ -136,19 +152,77 @@ export interface RecordPage<T> {
   limit: number;
   offset: number;
   items: T[];
+  /** Ask `after=<this>` (same sort and filters) for the next page; null on the last page. */
+  nextCursor: string | null;
 }
 
 /**
- * A page of the practice's records of `resource` (a `RecordPage`) as JSON text. The page is
- * kept, like the report, per practice and query until the practice's data changes
- * (`cachedPage`): the same page asked again costs the revision read and a look-up.
+ * A cursor: the sort it was made in and the last record of its page (sort value, id), as
+ * base64url JSON. It names no practice: it is only a place in an order, and every list is
+ * scoped to the practice asked, so a cursor of another practice or list reads that
+ * place in this one. A cursor of another sort is refused.
+ */
+function encodeCursor(sort: string, after: ListAfter): string {
+  return Buffer.from(JSON.stringify([sort, after.value, after.id])).toString('base64url');
+}
+
+function badCursor(message: string): AppError {
+  return new AppError('invalid_input', `after: ${message}`, [{ path: 'query.after', message }]);
+}
+
+/** What a cursor's sort value must be: a string, an integer or a number (null where the column allows). */
+type CursorValue = 'string' | 'integer' | 'number';
+
+function valueFits(value: unknown, kind: CursorValue, nullable: boolean): boolean {
+  if (value === null) return nullable;
+  if (kind === 'string') return typeof value === 'string';
+  if (kind === 'integer') return Number.isSafeInteger(value);
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function decodeCursor(
+  cursor: string,
+  sort: string,
+  kind: CursorValue,
+  nullable: boolean,
+): ListAfter {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[0] !== 'string' ||
+    typeof parsed[2] !== 'string'
+  ) {
+    throw badCursor('not a cursor: pass the nextCursor of a page as it came');
+  }
+  const [made, value, id] = parsed as [string, unknown, string];
+  if (made !== sort) {
+    throw badCursor(`this cursor pages the sort "${made}", not "${sort}": ask with sort=${made}`);
+  }
+  if (!valueFits(value, kind, nullable)) {
+    throw badCursor('not a cursor: pass the nextCursor of a page as it came');
+  }
+  return { value: value as ListAfter['value'], id };
+}
+
+/**
+ * A page of the practice's records of `resource` (a `RecordPage`) as UTF-8 JSON bytes, by
+ * offset or after a cursor (`after`, a page's `nextCursor`). The page is kept, like the
+ * report, per practice and query until the practice's data changes (`cachedPageText`):
+ * the same page asked again costs the revision read and a look-up. Bytes, not text: on
+ * SQLite they come from the database as they go to the socket, never a JS string.
  */
 export async function listRecordsJsonAs(
   store: Store,
   access: PracticeAccess,
   resource: RecordResource,
   query: RecordListQuery,
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   authorize(access, 'read');
   const spec = RECORD_RESOURCES[resource];
   const descending = query.sort?.startsWith('-') ?? false;
@@ -166,6 +240,10 @@ export async function listRecordsJsonAs(
     equals[column] = value;
   }
   const collection = COLLECTIONS[resource];
+  const sortColumn = sort ?? (collection.dated ? 'date' : 'position');
+  // The sort as a cursor records it: the column and direction the page was read in.
+  const order = `${descending ? '-' : ''}${sortColumn}`;
+  const nullableSort = spec.nullable?.includes(sortColumn) ?? false;
   const listQuery: ListQuery = {
     limit: query.limit,
     offset: query.offset,
@@ -173,13 +251,18 @@ export async function listRecordsJsonAs(
     searchColumns: spec.search,
     sort: sort ?? (collection.dated ? 'date' : undefined),
     descending,
+    nullableSort,
     from: query.from,
     to: query.to,
     equals,
+    after:
+      query.after === undefined
+        ? undefined
+        : decodeCursor(query.after, order, cursorValue(spec, sortColumn), nullableSort),
   };
   const matching = { q: query.q, from: query.from, to: query.to, equals: sortedEntries(equals) };
-  const asked = { ...matching, sort: listQuery.sort, descending, limit: query.limit };
-  return cachedPage(
+  const asked = { ...matching, order, limit: query.limit, after: listQuery.after };
+  return cachedPageText(
     store,
     access.practiceId,
     `page|${resource}|${query.offset}|${JSON.stringify(asked)}`,
@@ -194,16 +277,23 @@ export async function listRecordsJsonAs(
         `count|${resource}|${JSON.stringify(matching)}`,
         () => countListed(store.db, collection, access.practiceId, listQuery),
       );
-      const items = await listPage(store.db, collection, access.practiceId, listQuery);
-      const page: RecordPage<unknown> = {
-        total: Number(total),
-        limit: query.limit,
-        offset: query.offset,
-        items,
-      };
-      return page;
+      const page = await listPage(store.db, collection, access.practiceId, listQuery, store.sqlite);
+      const next = page.next ? JSON.stringify(encodeCursor(order, page.next)) : 'null';
+      // The RecordPage's JSON, written out around the items' (UTF-8 JSON from the store).
+      return Buffer.concat([
+        Buffer.from(
+          `{"total":${Number(total)},"limit":${query.limit},"offset":${query.offset},"items":`,
+        ),
+        page.items,
+        Buffer.from(`,"nextCursor":${next}}`),
+      ]);
     },
   );
+}
+
+function cursorValue(spec: ResourceSpec, column: string): CursorValue {
+  if (column === 'position' || spec.integers?.includes(column)) return 'integer';
+  return spec.reals?.includes(column) ? 'number' : 'string';
 }
 
 function notFound(resource: RecordResource, id: string): AppError {

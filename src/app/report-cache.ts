@@ -52,16 +52,24 @@ export interface CacheStats {
   loads: number;
 }
 
+/** A kept document: JSON text, or its UTF-8 bytes (list pages: written to the socket as they are). */
+export type JsonBody = string | Uint8Array;
+
 interface Entry {
   practiceId: number;
   revision: number;
-  text: string;
+  text: JsonBody;
+}
+
+/** What an entry holds in memory: 2 bytes per UTF-16 unit of text, or its bytes. */
+function sizeOf(text: JsonBody): number {
+  return typeof text === 'string' ? text.length * 2 : text.byteLength;
 }
 
 class JsonCache {
   /** In use order: the first is the least recently used. */
   private readonly entries = new Map<string, Entry>();
-  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly inFlight = new Map<string, Promise<JsonBody>>();
   /** The newest revision read of each practice. */
   private readonly newest = new Map<number, number>();
   private bytes = 0;
@@ -71,13 +79,13 @@ class JsonCache {
 
   constructor(readonly limits: CacheLimits) {}
 
-  async get(
+  async get<T extends JsonBody>(
     store: Store,
     practiceId: number,
     key: string,
-    compute: () => Promise<unknown>,
+    compute: () => Promise<T>,
     keep = false,
-  ): Promise<string> {
+  ): Promise<T> {
     const revision = await readRevision(store.db, practiceId);
     this.forgetOlder(practiceId, revision);
     const id = `${practiceId}\u0000${revision}\u0000${key}`;
@@ -86,11 +94,11 @@ class JsonCache {
       this.stats.hits++;
       this.entries.delete(id);
       this.entries.set(id, hit);
-      return hit.text;
+      return hit.text as T;
     }
     this.stats.misses++;
     const pending = this.inFlight.get(id);
-    if (pending) return pending;
+    if (pending) return pending as Promise<T>;
     const started = this.load(store, practiceId, key, revision, compute, keep);
     this.inFlight.set(id, started);
     try {
@@ -103,28 +111,29 @@ class JsonCache {
   }
 
   /** The kept document if there is one for this revision and code, else computed (and kept). */
-  private async load(
+  private async load<T extends JsonBody>(
     store: Store,
     practiceId: number,
     key: string,
     revision: number,
-    compute: () => Promise<unknown>,
+    compute: () => Promise<T>,
     keep: boolean,
-  ): Promise<string> {
+  ): Promise<T> {
     const code = keep ? await codeVersion() : '';
     if (keep) {
       // A kept copy that cannot be read is computed instead.
       const kept = await readKept(store.db, practiceId, key, revision, code).catch(() => undefined);
       if (kept !== undefined) {
         this.stats.loads++;
-        return kept;
+        return kept as T;
       }
     }
     this.stats.computes++;
     // The revision was read before the computation reads the data: what is kept under it
     // is at least as new as the revision, never older.
-    const body = JSON.stringify(await compute());
-    if (keep) {
+    const body = await compute();
+    // Documents kept in the database are text (`cached`'s: reports and series).
+    if (keep && typeof body === 'string') {
       // In the background, best effort: the answer waits for no write or lock, and a
       // document that cannot be kept is computed again next time.
       const keeping = keepDocument(store, practiceId, { key, revision, code, body })
@@ -145,7 +154,7 @@ class JsonCache {
   }
 
   private put(id: string, entry: Entry): void {
-    const size = entry.text.length * 2;
+    const size = sizeOf(entry.text);
     if (size > this.limits.maxBytes) return;
     if ((this.newest.get(entry.practiceId) ?? entry.revision) > entry.revision) return;
     this.entries.set(id, entry);
@@ -168,7 +177,7 @@ class JsonCache {
 
   private drop(id: string, entry: Entry): void {
     this.entries.delete(id);
-    this.bytes -= entry.text.length * 2;
+    this.bytes -= sizeOf(entry.text);
   }
 }
 
@@ -225,7 +234,11 @@ export function cached(
   compute: () => Promise<unknown>,
   options: { keep?: boolean } = {},
 ): Promise<string> {
-  return cacheOf(store).get(store, practiceId, key, compute, options.keep);
+  return cacheOf(store).get(store, practiceId, key, () => compute().then(toJson), options.keep);
+}
+
+function toJson(value: unknown): string {
+  return JSON.stringify(value);
 }
 
 /**
@@ -239,6 +252,19 @@ export function cachedPage(
   key: string,
   compute: () => Promise<unknown>,
 ): Promise<string> {
+  return cachedPageText(store, practiceId, key, () => compute().then(toJson));
+}
+
+/**
+ * `cachedPage` for a page `compute` writes itself: the JSON text `JSON.stringify` would
+ * give, or its UTF-8 bytes.
+ */
+export function cachedPageText<T extends JsonBody>(
+  store: Store,
+  practiceId: number,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   return cacheOf(store, pageCaches, PAGE_CACHE_LIMITS).get(store, practiceId, key, compute);
 }
 

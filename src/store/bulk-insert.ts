@@ -21,24 +21,9 @@ import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
 import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
+import { preparedOn } from './sqlite.ts';
 
 const statements = new Map<string, string>();
-const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-function prepare(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let byText = prepared.get(sqlite);
-  if (!byText) {
-    byText = new Map();
-    prepared.set(sqlite, byText);
-  }
-  let statement = byText.get(text);
-  if (!statement) {
-    statement = sqlite.prepare(text);
-    byText.set(text, statement);
-  }
-  return statement;
-}
-
 /** `INSERT INTO t (cols) VALUES (…), … ON CONFLICT DO NOTHING [RETURNING col]`, cached. */
 function insertSql(
   postgres: boolean,
@@ -103,7 +88,7 @@ export async function insertRowsIfNew(
   }
   const sqlite = bulk?.sqlite;
   if (sqlite) {
-    const statement = prepare(sqlite, insertSql(false, table, columns, 1, undefined));
+    const statement = preparedOn(sqlite, insertSql(false, table, columns, 1, undefined));
     const at = returning ? columns.indexOf(returning) : -1;
     if (returning && at < 0) throw new Error(`${returning} is not one of the columns`);
     for (const row of rows) {

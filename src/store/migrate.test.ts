@@ -26,6 +26,8 @@ const RELEASED: Record<string, string> = {
     '5c4f0f6721961d64f166c6412d591c5cb77ae87b9ea746432ecf8bb0c0f003ee',
   '2026_11_25_0006_kept_documents':
     'ff02c0befb9218e778cc1783dbdcf0e9bf1f3dcb13c78071d8e22d1cda3dbb30',
+  '2026_11_25_0007_list_indexes':
+    '680ab845e16b0b902aa83d5fa25a2ec101bc4897057b09fdb43d0cc213963da8',
 };
 
 describeEachEngine('migrations', (ctx) => {

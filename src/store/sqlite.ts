@@ -67,6 +67,29 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
 
 const handles = new WeakMap<Dialect, BetterSqlite3.Database>();
 
+/** Statements prepared on a connection by our own code (not Kysely's), by SQL text. */
+const prepared = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/**
+ * The statement of `text` on the connection, prepared once (the most recently added
+ * `CACHED_STATEMENTS` are kept): for code that runs its own statements on the connection
+ * (bulk-insert.ts, list pages in record-crud.repository.ts).
+ */
+export function preparedOn(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let byText = prepared.get(sqlite);
+  if (!byText) {
+    byText = new Map();
+    prepared.set(sqlite, byText);
+  }
+  let statement = byText.get(text);
+  if (!statement) {
+    if (byText.size >= CACHED_STATEMENTS) byText.delete(byText.keys().next().value as string);
+    statement = sqlite.prepare(text);
+    byText.set(text, statement);
+  }
+  return statement;
+}
+
 /**
  * The better-sqlite3 connection behind a dialect `sqliteDialect` made: the bulk insert path
  * of imports (bulk-insert.ts) prepares its statements once on it, inside the transaction

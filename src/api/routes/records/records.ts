@@ -111,7 +111,7 @@ function recordRoutesOf<R extends RecordResource>(
       };
       const picked: Record<string, string> = {};
       for (const f of filters) if (typeof query[f] === 'string') picked[f] = query[f] as string;
-      // The page's JSON text, kept until the practice's data changes (app/records.ts).
+      // The page's JSON (UTF-8 bytes), kept until the practice's data changes (app/records.ts).
       const text = await listRecordsJsonAs(deps.store, c.get('access'), resource, {
         limit: query.limit,
         offset: query.offset,
@@ -119,10 +119,11 @@ function recordRoutesOf<R extends RecordResource>(
         sort: query.sort as string | undefined,
         from: query.from as string | undefined,
         to: query.to as string | undefined,
+        after: query.after as string | undefined,
         filters: picked,
       });
       const response = c.body(text, 200, { 'Content-Type': 'application/json' });
-      // The body is the page's JSON text: typed as the page it is, for the web client.
+      // The body is the page's JSON: typed as the page it is, for the web client.
       return response as unknown as TypedResponse<
         z.infer<ReturnType<typeof pageSchema<R>>>,
         200,

@@ -1,7 +1,7 @@
 /**
  * Schemas of the six record resources — the model's fields, money in integer minor
  * units of the record's currency (refunds negative), dates `YYYY-MM-DD` — and of their
- * list queries (paging, search, sort, date range, filters).
+ * list queries (paging by offset or cursor, search, sort, date range, filters).
  */
 import { z } from '@hono/zod-openapi';
 import { RECORD_RESOURCES, type RecordResource } from '../../../app/records.ts';
@@ -115,7 +115,7 @@ export function updateSchema<R extends RecordResource>(resource: R) {
     .openapi(`${NAMES[resource]}Changes`);
 }
 
-/** The list query: paging, `q`, `sort` (`date`, `-date`, …), `from`/`to`, and the resource's filters. */
+/** The list query: paging (`limit`, `offset`, `after`), `q`, `sort` (`date`, `-date`, …), `from`/`to`, and the resource's filters. */
 export function listQuerySchema(resource: RecordResource) {
   const spec = RECORD_RESOURCES[resource];
   const sorts = spec.sort.flatMap((s) => [s, `-${s}`]) as [string, ...string[]];
@@ -131,6 +131,10 @@ export function listQuerySchema(resource: RecordResource) {
     sort: z.enum(sorts).optional().openapi({ description: 'a field; `-` first for descending' }),
     from: isoDate.optional().openapi({ description: 'first date (inclusive)' }),
     to: isoDate.optional().openapi({ description: 'last date (inclusive)' }),
+    after: z.string().min(1).max(2000).optional().openapi({
+      description:
+        "a page's `nextCursor`: the page after it, in the same sort (keyset paging, as fast at any depth); `offset` then counts from the cursor",
+    }),
     ...filters,
   });
 }
@@ -142,6 +146,10 @@ export function pageSchema<R extends RecordResource>(resource: R) {
       limit: z.number().int(),
       offset: z.number().int(),
       items: z.array(recordSchema(resource)),
+      nextCursor: z.string().nullable().openapi({
+        description:
+          'pass as `after` (same sort and filters) for the next page; null on the last page',
+      }),
     })
     .openapi(`${NAMES[resource]}Page`);
 }
