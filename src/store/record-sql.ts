@@ -238,6 +238,38 @@ async function jsonRows(
 }
 
 /**
+ * The ranges of dates up to `b.to` on each of which `paymentDateClass` is one value, in
+ * date order, as conditions on `date`. The class changes only where a date reaches the
+ * period's or the window's start or passes the window's end, so the ranges run between
+ * those cuts (a cut after `b.to` cuts nothing); each class has one range.
+ * @example paymentDateRanges({ from: '2025-11-01', to: '2026-10-31', windowFrom: '2026-08-01', windowTo: '2026-10-31', currency: 'USD' })
+ * // date < '2025-11-01'; date >= '2025-11-01' AND date < '2026-08-01'; date >= '2026-08-01' AND date <= '2026-10-31'
+ */
+export function paymentDateRanges(b: GroupBounds): RawBuilder<unknown>[] {
+  // `after`: the cut lies just after its date (date > cut), else just before it (date >= cut).
+  const cuts = [
+    { date: b.from, after: false },
+    { date: b.windowFrom, after: false },
+    { date: b.windowTo, after: true },
+  ]
+    .filter((c) => (c.after ? c.date < b.to : c.date <= b.to))
+    .sort((x, y) =>
+      x.date === y.date ? Number(x.after) - Number(y.after) : x.date < y.date ? -1 : 1,
+    )
+    .filter((c, i, all) => i === 0 || c.date !== all[i - 1]!.date || c.after !== all[i - 1]!.after);
+  const ranges: RawBuilder<unknown>[] = [];
+  let lower: RawBuilder<unknown> | undefined;
+  for (const cut of cuts) {
+    const upper = cut.after ? sql`date <= ${cut.date}` : sql`date < ${cut.date}`;
+    ranges.push(lower === undefined ? upper : sql`${lower} AND ${upper}`);
+    lower = cut.after ? sql`date > ${cut.date}` : sql`date >= ${cut.date}`;
+  }
+  const last = sql`date <= ${b.to}`;
+  ranges.push(lower === undefined ? last : sql`${lower} AND ${last}`);
+  return ranges;
+}
+
+/**
  * The groups of a period's records (`GroupedData`, src/domain/analysis/groups.ts) built by
  * the database: one GROUP BY per table on exactly the keys `groupRecords` uses, each
  * result returned as one JSON array of arrays (as `selectRecords` does). The keys are
@@ -254,32 +286,30 @@ export async function selectGroups(
   const rows = (query: RawBuilder<unknown>, values: readonly RawBuilder<unknown>[]) =>
     jsonRows(db, query, values);
   const ref = (name: string) => sql.ref(name);
-  const inP = sql`CASE WHEN date >= ${b.from} THEN 1 ELSE 0 END`;
   const cur = b.currency;
 
-  // Payments in the practice currency: by client, offer and one small number for the
-  // sign and the sides of the tested dates (a short sort key sorts fastest); in other
-  // currencies by client, offer, date, amount and fee, which also fix those sides.
-  const key = sql`${inP} * 2 + CASE WHEN date >= ${b.windowFrom} THEN 4 ELSE 0 END
-    + CASE WHEN date > ${b.windowTo} THEN 8 ELSE 0 END + CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
-  const paymentColumns = ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'];
-  const own = await rows(
-    sql`SELECT client_id, offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount,
-          sum(fee) AS fee, count(*) AS n
-        FROM (SELECT client_id, offer_id, date, amount, COALESCE(fee, 0) AS fee, ${key} AS k
-              FROM payments WHERE practice_id = ${practiceId} AND currency = ${cur}
-                AND date <= ${b.to}) r
-        GROUP BY client_id, offer_id, k`,
-    paymentColumns.map(ref),
+  // Payments in ordered passes over payments_report_idx (migration 0007), with no sort:
+  // in the practice currency one pass per range of dates of one `paymentDateClass`, by
+  // client, offer and sign; in the other currencies (below it, then above it) also by
+  // date, amount and fee, which fix the sign and the class. One statement, one JSON.
+  const payments = sql`FROM payments ${postgres ? sql`` : sql`INDEXED BY payments_report_idx`}
+    WHERE practice_id = ${practiceId}`;
+  const own = paymentDateRanges(b).map(
+    (range) => sql`SELECT client_id, offer_id, min(date) AS d, sum(amount) AS amount,
+        sum(COALESCE(fee, 0)) AS fee, count(*) AS n, NULL AS currency
+      ${payments} AND currency = ${cur} AND ${range}
+      GROUP BY client_id, offer_id, amount > 0`,
   );
-  const foreign = await rows(
-    sql`SELECT client_id, offer_id, currency, date AS d, sum(amount) AS amount,
-          sum(COALESCE(fee, 0)) AS fee, count(*) AS n
-        FROM payments WHERE practice_id = ${practiceId} AND currency <> ${cur} AND date <= ${b.to}
-        GROUP BY client_id, offer_id, currency, date, amount, fee`,
-    paymentColumns.map(ref),
+  const foreign = [sql`<`, sql`>`].map(
+    (side) => sql`SELECT client_id, offer_id, date AS d, sum(amount) AS amount,
+        sum(COALESCE(fee, 0)) AS fee, count(*) AS n, currency
+      ${payments} AND currency ${side} ${cur} AND date <= ${b.to}
+      GROUP BY currency, client_id, offer_id, amount > 0, date, amount, fee`,
   );
-  const payments = [...own, ...foreign];
+  const paymentRows = await rows(
+    sql.join([...own, ...foreign], sql` UNION ALL `),
+    ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
+  );
 
   // Time entries in ordered passes over time_entries_report_idx (migration 0005), no
   // sort: before the period by (activity, offer, hours); in it the same for the
@@ -351,19 +381,26 @@ export async function selectGroups(
     ['outcome', 'd', 'n'].map(ref),
   );
   return {
-    payments: payments.map(paymentGroup),
+    // The practice currency is left out of its groups' rows (NULL): it is `cur`.
+    payments: paymentRows.map((row) => paymentGroup(row, cur)),
     timeEntries,
     costs: costs.map(costGroup),
     conversations: conversations.map(conversationGroup),
   };
 }
 
-/** A payment group from its row: client, offer, currency, date, amount, fee, count. */
-function paymentGroup([clientId, offerId, currency, date, amount, fee, count]: unknown[]) {
+/**
+ * A payment group from its row: client, offer, currency, date, amount, fee, count; a
+ * currency of null is `currency`.
+ */
+function paymentGroup(
+  [clientId, offerId, rowCurrency, date, amount, fee, count]: unknown[],
+  currency?: string,
+) {
   return {
     date: date as string,
     amount: Number(amount),
-    currency: currency as string,
+    currency: (rowCurrency ?? currency) as string,
     fee: Number(fee),
     clientId: clientId as string | null,
     offerId: offerId as string | null,
