@@ -5,14 +5,13 @@
  * database; the typed collection specs (collections.ts) say what goes in.
  */
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import {
-  type ConversationGroup,
-  type CostGroup,
-  type GroupBounds,
-  type GroupedData,
-  type PaymentGroup,
-  paymentDateClass,
-  type TimeGroup,
+import type {
+  ConversationGroup,
+  CostGroup,
+  GroupBounds,
+  GroupedData,
+  PaymentGroup,
+  TimeGroup,
 } from '../domain/analysis/index.ts';
 import { addDays } from '../domain/dates.ts';
 import { ACTIVITIES, type Activity, type Outcome } from '../domain/model.ts';
@@ -501,29 +500,17 @@ export async function selectMonthGroups(
         periods.map((b) => sql`date BETWEEN ${b.from} AND ${b.to}`),
         sql` OR `,
       )})`;
-  // paymentDateClass for the record's own period. Its bits only rise with the date, so
-  // when a period's first and last days have the same class, all its days do and the
-  // month alone tells it (the usual case: the service-income window ends on or before
-  // each month's end); otherwise the class is computed per record.
-  const constant = periods.every((b) => paymentDateClass(b.from, b) === paymentDateClass(b.to, b));
-  const windowClass = constant
-    ? sql`0`
-    : sql`CASE ${month} ${sql.join(
-        periods.map(
-          (
-            b,
-          ) => sql`WHEN ${b.from.slice(0, 7)} THEN CASE WHEN date >= ${b.windowFrom} THEN 2 ELSE 0 END
-            + CASE WHEN date > ${b.windowTo} THEN 4 ELSE 0 END`,
-        ),
-        sql` `,
-      )} END`;
+  // paymentDateClass for the record's own period is one value on every day of a period
+  // within one calendar month (the window starts months before it and ends either on its
+  // last day, which is the period's end, or before its first day; groups.test.ts proves
+  // it), so the month alone tells it and payments are grouped by their sign only.
   const sign = sql`CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
 
   const payments = await rows(
     sql`SELECT m, client_id, offer_id, currency, min(date) AS d, sum(amount) AS amount,
           sum(fee) AS fee, count(*) AS n
         FROM (SELECT ${month} AS m, client_id, offer_id, currency, date, amount,
-                COALESCE(fee, 0) AS fee, ${windowClass} * 2 + ${sign} AS k,
+                COALESCE(fee, 0) AS fee, ${sign} AS k,
                 CASE WHEN currency <> ${cur} THEN date END AS fd,
                 CASE WHEN currency <> ${cur} THEN amount END AS fa,
                 CASE WHEN currency <> ${cur} THEN fee END AS ff
