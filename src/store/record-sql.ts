@@ -345,34 +345,35 @@ export async function selectGroups(
   for (const [offerId, hours, channel, count, date] of marketing) {
     timeEntries.push(timeGroup(['marketing', offerId, hours, date, count, null, channel]));
   }
-  // Costs in the practice currency before the period by offer, in it by offer and
-  // channel; in other currencies also by date and amount.
-  const costColumns = ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'];
-  const costsBefore = await rows(
-    sql`SELECT offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount, count(*) AS n,
-          NULL AS k_channel
-        FROM costs WHERE practice_id = ${practiceId} AND currency = ${cur} AND date < ${b.from}
-        GROUP BY offer_id`,
-    costColumns.map(ref),
+  // Costs in ordered passes over costs_report_idx (migration 0007), with no sort: in the
+  // practice currency before the period by offer, in it by offer and channel; in the
+  // other currencies (below it, then above it; few) also by date and amount.
+  const costsFrom = sql`FROM costs ${postgres ? sql`` : sql`INDEXED BY costs_report_idx`}
+    WHERE practice_id = ${practiceId}`;
+  const costs = await rows(
+    sql.join(
+      [
+        sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
+            count(*) AS n, NULL AS k_channel
+          ${costsFrom} AND currency = ${cur} AND date < ${b.from}
+          GROUP BY offer_id`,
+        sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
+            count(*) AS n, channel AS k_channel
+          ${costsFrom} AND currency = ${cur} AND date >= ${b.from} AND date <= ${b.to}
+          GROUP BY offer_id, channel`,
+        ...[sql`<`, sql`>`].map(
+          (side) => sql`SELECT offer_id, currency, date AS d, sum(amount) AS amount,
+              count(*) AS n, k_channel
+            FROM (SELECT offer_id, currency, date, amount,
+                    CASE WHEN date >= ${b.from} THEN channel END AS k_channel
+                  ${costsFrom} AND currency ${side} ${cur} AND date <= ${b.to}) r
+            GROUP BY offer_id, currency, date, amount, k_channel`,
+        ),
+      ],
+      sql` UNION ALL `,
+    ),
+    ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'].map(ref),
   );
-  const costsIn = await rows(
-    sql`SELECT offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount, count(*) AS n,
-          channel AS k_channel
-        FROM costs WHERE practice_id = ${practiceId} AND currency = ${cur}
-          AND date >= ${b.from} AND date <= ${b.to}
-        GROUP BY offer_id, channel`,
-    costColumns.map(ref),
-  );
-  const costsForeign = await rows(
-    sql`SELECT offer_id, currency, date AS d, sum(amount) AS amount, count(*) AS n, k_channel
-        FROM (SELECT offer_id, currency, date, amount,
-                CASE WHEN date >= ${b.from} THEN channel END AS k_channel
-              FROM costs WHERE practice_id = ${practiceId} AND currency <> ${cur}
-                AND date <= ${b.to}) r
-        GROUP BY offer_id, currency, date, amount, k_channel`,
-    costColumns.map(ref),
-  );
-  const costs = [...costsBefore, ...costsIn, ...costsForeign];
   const conversations = await rows(
     sql`SELECT outcome, min(date) AS d, count(*) AS n FROM conversations
         WHERE practice_id = ${practiceId} AND date >= ${b.from} AND date <= ${b.to}
@@ -383,7 +384,7 @@ export async function selectGroups(
     // The practice currency is left out of its groups' rows (NULL): it is `cur`.
     payments: paymentRows.map((row) => paymentGroup(row, cur)),
     timeEntries,
-    costs: costs.map(costGroup),
+    costs: costs.map((row) => costGroup(row, cur)),
     conversations: conversations.map(conversationGroup),
   };
 }
@@ -420,12 +421,15 @@ function timeGroup([activity, offerId, hours, date, count, clientId, channel]: u
   };
 }
 
-/** A cost group from its row: offer, currency, date, amount, count, channel. */
-function costGroup([offerId, currency, date, amount, count, channel]: unknown[]) {
+/** A cost group from its row: offer, currency, date, amount, count, channel; a currency of null is `currency`. */
+function costGroup(
+  [offerId, rowCurrency, date, amount, count, channel]: unknown[],
+  currency?: string,
+) {
   return {
     date: date as string,
     amount: Number(amount),
-    currency: currency as string,
+    currency: (rowCurrency ?? currency) as string,
     offerId: offerId as string | null,
     channel: channel as string | null,
     count: Number(count),

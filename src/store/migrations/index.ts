@@ -9,7 +9,7 @@ import * as imports from './2026_11_25_0002_imports.ts';
 import * as accounts from './2026_11_25_0003_accounts.ts';
 import * as revisions from './2026_11_25_0004_revisions.ts';
 import * as reportIndexes from './2026_11_25_0005_report_indexes.ts';
-import * as reportPaymentsIndex from './2026_11_25_0007_report_payments_index.ts';
+import * as reportGroupIndexes from './2026_11_25_0007_report_group_indexes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0001_initial': initial,
@@ -17,5 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0003_accounts': accounts,
   '2026_11_25_0004_revisions': revisions,
   '2026_11_25_0005_report_indexes': reportIndexes,
-  '2026_11_25_0007_report_payments_index': reportPaymentsIndex,
+  '2026_11_25_0007_report_group_indexes': reportGroupIndexes,
 };
