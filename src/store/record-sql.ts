@@ -244,7 +244,7 @@ async function jsonRows(
  * @example paymentDateRanges({ from: '2025-11-01', to: '2026-10-31', windowFrom: '2026-08-01', windowTo: '2026-10-31', currency: 'USD' })
  * // date < '2025-11-01'; date >= '2025-11-01' AND date < '2026-08-01'; date >= '2026-08-01' AND date <= '2026-10-31'
  */
-export function paymentDateRanges(b: GroupBounds): RawBuilder<unknown>[] {
+function paymentDateRanges(b: GroupBounds): RawBuilder<unknown>[] {
   // `after`: the cut lies just after its date (date > cut), else just before it (date >= cut).
   const cuts = [
     { date: b.from, after: false },
@@ -270,11 +270,13 @@ export function paymentDateRanges(b: GroupBounds): RawBuilder<unknown>[] {
 
 /**
  * The groups of a period's records (`GroupedData`, src/domain/analysis/groups.ts) built by
- * the database: one GROUP BY per table on exactly the keys `groupRecords` uses, each
- * result returned as one JSON array of arrays (as `selectRecords` does). The keys are
- * computed in an inner select, so that PostgreSQL sees the same expressions in the
- * select list and the GROUP BY. Sums are integers (minor units) and counts; hours come
- * back as the stored doubles, exactly. Call it in one snapshot (as the loader does).
+ * the database: GROUP BYs on exactly the keys `groupRecords` uses (a key that is one
+ * value in a pass, like a side of the period's start, is fixed by the pass's WHERE), most
+ * read in the order of an index so that nothing is sorted; each table's result returned
+ * as one JSON array of arrays (as `selectRecords` does). Computed keys are computed in an
+ * inner select, so that PostgreSQL sees the same expressions in the select list and the
+ * GROUP BY. Sums are integers (minor units) and counts; hours come back as the stored
+ * doubles, exactly. Call it in one snapshot (as the loader does).
  */
 export async function selectGroups(
   db: Executor,
@@ -421,7 +423,10 @@ function timeGroup([activity, offerId, hours, date, count, clientId, channel]: u
   };
 }
 
-/** A cost group from its row: offer, currency, date, amount, count, channel; a currency of null is `currency`. */
+/**
+ * A cost group from its row: offer, currency, date, amount, count, channel; a currency of
+ * null is `currency`.
+ */
 function costGroup(
   [offerId, rowCurrency, date, amount, count, channel]: unknown[],
   currency?: string,
