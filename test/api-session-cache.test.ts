@@ -8,7 +8,9 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { SessionCache } from '../src/app/session-cache.ts';
-import { noteAccountsChanged } from '../src/store/account.tables.ts';
+import { accountsTransaction, noteAccountsChanged } from '../src/store/account.tables.ts';
+import { openStore } from '../src/store/connect.ts';
+import { deleteMembership } from '../src/store/membership.repository.ts';
 import { Agent, buildApp, grant, importPractice, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
 
@@ -84,6 +86,27 @@ describeEachEngine('API: session cache', (ctx) => {
     await sql`delete from sessions where user_id = ${ana.userId!}`.execute(ctx.store.db);
     clock.advance(TTL_MS);
     expect((await ana.get('/api/auth/session')).status).toBe(401);
+  });
+
+  it('drops a role read through another connection while its removal was not yet committed', async () => {
+    const clock = manualClock();
+    // Requests are served through a second connection, as a pool serves concurrent ones.
+    const serving = await openStore(ctx.database.target);
+    try {
+      const app = buildApp(serving, { sessionCache: { ttlMs: TTL_MS, clock: clock.now } });
+      const practiceId = await importPractice(ctx.store, 'Shared');
+      const ana = await signedUp(app, 'ana@example.com');
+      await grant(ctx.store, ana, practiceId, 'advisor');
+      const base = `/api/practices/${practiceId}`;
+      await accountsTransaction(ctx.store.db, async (trx) => {
+        await deleteMembership(trx, practiceId, ana.userId!);
+        // Not committed yet: a request served meanwhile still reads (and keeps) the role.
+        expect((await ana.get(`${base}/members`)).status).toBe(200);
+      });
+      expect((await ana.get(`${base}/members`)).status).toBe(404);
+    } finally {
+      await serving.close();
+    }
   });
 
   it('reads every time with a TTL of 0', async () => {

@@ -7,8 +7,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { monthlyJson } from '../src/app/monthly.ts';
+import { cacheStats, reportJson } from '../src/app/report-cache.ts';
 import { memoryIo } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
+import { openStore } from '../src/store/connect.ts';
 import { ENGINES, freshTarget } from './engines.ts';
 
 const here = import.meta.dirname;
@@ -72,6 +75,37 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
     expect(
       bundle.clients.some((c: { email?: string }) => c.email === 'amelie.laurent@example.org'),
     ).toBe(true);
+  });
+
+  it("keeps the dashboard's report and monthly series after an import, so a server started later computes nothing", async () => {
+    const db = await freshTarget(engine);
+    /** A server process started now: what it computes and reads back for the dashboard. */
+    const laterServer = async () => {
+      const store = await openStore(db);
+      try {
+        const practice = await store.db
+          .selectFrom('practices')
+          .select('id')
+          .executeTakeFirstOrThrow();
+        const report = JSON.parse(await reportJson(store, practice.id));
+        await monthlyJson(store, practice.id);
+        const { computes, loads } = cacheStats(store);
+        return { computes, loads, revenue: report.totals.revenue as number };
+      } finally {
+        await store.close();
+      }
+    };
+    await run(db, 'import', SMALL);
+    const bundled = await laterServer();
+    expect(bundled).toMatchObject({ computes: 0, loads: 2 });
+    // A preview writes nothing: what was kept still holds.
+    expect((await run(db, 'import', '--preview', STRIPE)).code).toBe(0);
+    expect(await laterServer()).toEqual(bundled);
+    expect((await run(db, 'import', STRIPE)).code).toBe(0);
+    const imported = await laterServer();
+    expect(imported).toMatchObject({ computes: 0, loads: 2 });
+    expect(imported.revenue).toBe((await json(db, 'report')).totals.revenue);
+    expect(imported.revenue).not.toBe(bundled.revenue);
   });
 
   it('re-importing the same files adds nothing, and a preview writes nothing', async () => {

@@ -5,10 +5,13 @@
  * while requests are served; `--no-warm` / FULCRUM_WARM=0 turn it off; the site tells
  * the warmer which practice a request may have written.
  */
-import { expect, it } from 'vitest';
-import { cacheStats } from '../src/app/report-cache.ts';
+import { expect, it, vi } from 'vitest';
+import { cacheStats, reportJson } from '../src/app/report-cache.ts';
 import { startWarming, warmingEnabled } from '../src/app/report-warm.ts';
 import { buildSite, type SiteActivity, startServer } from '../src/cli/commands/serve.ts';
+import { COLLECTIONS } from '../src/store/collections.ts';
+import { openStore } from '../src/store/connect.ts';
+import { insertRecord } from '../src/store/record-crud.repository.ts';
 import { buildApp, grant, importPractice, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
 
@@ -73,6 +76,44 @@ describeEachEngine('the report warmer', (ctx) => {
       expect(cacheStats(ctx.store)).toMatchObject({ computes: 4, hits: before.hits + 2 });
     } finally {
       await warmer.stop();
+    }
+  });
+
+  it('warms a practice written by another process (a CLI import into the same database)', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const other = await openStore(ctx.database.target);
+    const watching = startWarming(ctx.store, { debounceMs: 20, watchMs: 20 });
+    try {
+      await watching.idle();
+      const warmed = cacheStats(ctx.store).computes;
+      const revenue = async () =>
+        (JSON.parse(await reportJson(ctx.store, id)) as { totals: { revenue: number } }).totals
+          .revenue;
+      const before = await revenue();
+      // Reading unchanged revisions warms nothing.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(cacheStats(ctx.store).computes).toBe(warmed);
+
+      await insertRecord(other.db, COLLECTIONS.payments, id, {
+        id: 'from-elsewhere',
+        date: '2024-03-03',
+        amount: 19_700,
+        currency: 'USD',
+        fee: 0,
+        offerId: 'o2',
+      });
+      // The warmer sees the write: the report and monthly series, computed once.
+      await vi.waitFor(() => expect(cacheStats(ctx.store).computes).toBe(warmed + 2), {
+        timeout: 5_000,
+        interval: 20,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(cacheStats(ctx.store).computes).toBe(warmed + 2);
+      expect(await revenue()).toBeCloseTo(before + 197, 2);
+      expect(cacheStats(ctx.store).computes).toBe(warmed + 2);
+    } finally {
+      await watching.stop();
+      await other.close();
     }
   });
 

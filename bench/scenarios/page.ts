@@ -9,8 +9,13 @@
  *   cache (src/app/report-warm.ts: it prints "warmed … practice(s)"): every run starts a
  *   server of its own and waits for that line before the navigation (not timed).
  * - `race`: the first visit right after the server printed its URL, racing its warm-up
- *   (a user opening the page at once after a restart): the report request joins the
- *   warm-up's computation, or waits for what is left of it.
+ *   (a user opening the page at once after a restart): the documents an earlier server
+ *   kept in the database (app/report-cache.ts) are read back, or, if there are none,
+ *   the report request joins the warm-up's computation.
+ * - `changed`: the same, on a copy of the file whose practice's data changed while no
+ *   server ran (its revision moved by a write that kept nothing — `fulcrum import`
+ *   keeps the dashboard's documents itself, `fulcrum rules apply` does not): nothing
+ *   kept applies, so the visit waits for the warm-up's computation.
  * - `nowarm`: the first visit on a server started with `--no-warm`: the report is
  *   computed by the visit's own request (what `cold` measured before the warm-up).
  * - `warm`: the same server again, which has shown the dashboard before (its report
@@ -32,12 +37,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { CHROMIUM, launchBrowser } from '../../e2e/support/browser.ts';
 import { signUp } from '../../src/app/accounts.ts';
 import { webAssetsBuilt, webAssetsDir } from '../../src/cli/web-assets.ts';
 import { openStore } from '../../src/store/connect.ts';
+import { inTransaction } from '../../src/store/database.ts';
 import { upsertMembership } from '../../src/store/membership.repository.ts';
+import { bumpRevision } from '../../src/store/revision.repository.ts';
 import { FIGURES_MARK } from '../../src/web/scenes/dashboard/marks.ts';
 import { type BenchOptions, type Scenario, Timed } from '../harness.ts';
 import { savedPractice } from '../saved-practice.ts';
@@ -65,6 +73,8 @@ interface State {
   warm: Server;
   /** The SQLite file the servers serve. */
   file: string;
+  /** A copy of it for `changed`, whose revision each run moves before its server starts. */
+  changedFile: string;
   /** The servers of the measure under way (stopped by `dispose` if a visit fails). */
   fresh: Set<Server>;
 }
@@ -209,8 +219,9 @@ async function firstVisit(
   state: State,
   flags: readonly string[],
   ready: (server: Server) => Promise<Record<string, number>>,
+  file = state.file,
 ): Promise<Timed> {
-  const server = await startServer(state.file, flags);
+  const server = await startServer(file, flags);
   state.fresh.add(server);
   try {
     const before = await ready(server);
@@ -381,7 +392,7 @@ async function signInAndWeigh(browser: Browser, server: Server, practiceId: numb
 export const pageScenario: Scenario<State> = {
   name: 'page',
   description:
-    'the dashboard of a large practice in headless Chromium, from navigation to the headline figures on screen (cold: first visit after the server started and warmed its cache; race: first visit at once after the start; nowarm: first visit on a server without warming; warm: again), against a navigation to the same server’s trivial /healthz',
+    'the dashboard of a large practice in headless Chromium, from navigation to the headline figures on screen (cold: first visit after the server started and warmed its cache; race: first visit at once after the start; changed: the same after the data changed while no server ran; nowarm: first visit on a server without warming; warm: again), against a navigation to the same server’s trivial /healthz',
   headline: 'warm',
   defaults: { payments: 1_000_000, timeEntries: 1_000_000, runs: 5, warmup: 1 },
 
@@ -390,6 +401,7 @@ export const pageScenario: Scenario<State> = {
     ensureChromium();
     const buildMs = buildPage(smoke);
     const db = await practiceFile(options);
+    const changedFile = path.join(db.dir, 'changed.db');
     const servers: Server[] = [];
     let browser: Browser | undefined;
     const fresh = new Set<Server>();
@@ -408,6 +420,16 @@ export const pageScenario: Scenario<State> = {
       const weighed = await signInAndWeigh(browser, warm, db.practiceId);
       const firstVisitMs = performance.now() - start;
       const warmedMs = Number(WARMED.exec(await printed(warm, WARMED))?.[1]);
+      // After the sign-in, so the copy has its session: SQLite's online backup, a
+      // consistent copy while the warm server has the file open.
+      start = performance.now();
+      const source = new BetterSqlite3(db.file, { readonly: true });
+      try {
+        await source.backup(changedFile);
+      } finally {
+        source.close();
+      }
+      const copyMs = performance.now() - start;
       const setup: Record<string, number | string> = {
         rows: db.rows,
         databaseMs: Math.round(db.buildMs),
@@ -416,6 +438,7 @@ export const pageScenario: Scenario<State> = {
         serverStartMs: Math.round(serverStartMs),
         warmUpMs: warmedMs,
         signInAndFirstDashboardMs: Math.round(firstVisitMs),
+        changedCopyMs: Math.round(copyMs),
         jsFiles: weighed.jsFiles,
         jsKB: weighed.jsKB,
         jsGzipKB: weighed.jsGzipKB,
@@ -430,6 +453,7 @@ export const pageScenario: Scenario<State> = {
           practiceId: db.practiceId,
           warm,
           file: db.file,
+          changedFile,
           fresh,
         },
         setup,
@@ -466,9 +490,23 @@ export const pageScenario: Scenario<State> = {
       run: (state) => firstVisit(state, [], async () => ({})),
     },
     {
+      name: 'changed',
+      description:
+        'first visit on a server just started, at once, after the data changed while no server ran: the visit waits for the warm-up to compute the report',
+      run: async (state) => {
+        const store = await openStore(state.changedFile);
+        try {
+          await inTransaction(store.db, (trx) => bumpRevision(trx, state.practiceId));
+        } finally {
+          await store.close();
+        }
+        return firstVisit(state, [], async () => ({}), state.changedFile);
+      },
+    },
+    {
       name: 'nowarm',
       description:
-        'first visit on a server started with --no-warm: the visit computes the report (nothing cached or compiled on the server)',
+        'first visit on a server started with --no-warm: the visit reads the kept report, or computes it (nothing cached or compiled on the server)',
       run: (state) => firstVisit(state, ['--no-warm'], async () => ({})),
     },
     {

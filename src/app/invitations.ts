@@ -5,7 +5,7 @@
  * SHA-256; an invitation is used once and expires (7 days unless said otherwise).
  */
 
-import type { Role } from '../store/account.tables.ts';
+import { accountsTransaction, type Role } from '../store/account.tables.ts';
 import type { Store } from '../store/connect.ts';
 import {
   deleteInvitation,
@@ -145,7 +145,7 @@ export async function acceptInvitation(
   if (row.email !== null && row.email !== normalizeEmail(actor.email)) {
     throw new AppError('forbidden', 'this invitation is for another email address');
   }
-  return store.db.transaction().execute(async (trx) => {
+  return accountsTransaction(store.db, async (trx) => {
     if (!(await markInvitationAccepted(trx, row.id, actor.userId, now.toISOString())))
       throw invalidLink();
     const current = await findMembership(trx, row.practiceId, actor.userId);

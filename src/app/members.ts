@@ -2,6 +2,7 @@
  * Members of a practice: list them (every member may), change a role or remove someone
  * (owners only; anyone may leave). A practice always keeps at least one owner.
  */
+import { accountsTransaction } from '../store/account.tables.ts';
 import type { Store } from '../store/connect.ts';
 import {
   countOwners,
@@ -36,7 +37,7 @@ export async function changeMemberRole(
   role: Role,
 ): Promise<Member> {
   authorize(access, 'manage');
-  return store.db.transaction().execute(async (trx) => {
+  return accountsTransaction(store.db, async (trx) => {
     const current = await findMembership(trx, access.practiceId, userId);
     if (!current) throw new AppError('not_found', `no member ${userId} in this practice`);
     if (current.role === 'owner' && role !== 'owner') {
@@ -55,7 +56,7 @@ export async function removeMember(
   userId: number,
 ): Promise<void> {
   if (userId !== access.actor.userId) authorize(access, 'manage');
-  await store.db.transaction().execute(async (trx) => {
+  await accountsTransaction(store.db, async (trx) => {
     const current = await findMembership(trx, access.practiceId, userId);
     if (!current) throw new AppError('not_found', `no member ${userId} in this practice`);
     if (current.role === 'owner' && (await countOwners(trx, access.practiceId)) <= 1) {

@@ -277,7 +277,9 @@ export function monthlyJson(
   practiceId: number,
   options: MonthlyOptions = {},
 ): Promise<string> {
-  return cached(store, practiceId, monthlyKey(options), () =>
-    buildMonthly(store, practiceId, options),
-  );
+  const key = monthlyKey(options);
+  // The default series, the dashboard's first, is kept (app/report-cache.ts).
+  return cached(store, practiceId, key, () => buildMonthly(store, practiceId, options), {
+    keep: key === monthlyKey({}),
+  });
 }

@@ -3,7 +3,9 @@
  * creator becomes its owner), reading and changing its settings (editors and owners),
  * deleting it with every record (owners).
  */
+
 import type { Practice } from '../domain/model.ts';
+import { accountsTransaction } from '../store/account.tables.ts';
 import type { Store } from '../store/connect.ts';
 import { StoreError } from '../store/errors.ts';
 import { listUserPractices, upsertMembership } from '../store/membership.repository.ts';
@@ -51,21 +53,18 @@ export async function createPracticeAs(
   practice: Practice,
   now: Date,
 ): Promise<MyPractice> {
-  const id = await store.db
-    .transaction()
-    .execute(async (trx) => {
-      const id = await createPractice(trx, practice, now);
-      await upsertMembership(trx, {
-        practiceId: id,
-        userId: actor.userId,
-        role: 'owner',
-        createdAt: now.toISOString(),
-      });
-      return id;
-    })
-    .catch((error: unknown) => {
-      throw nameTaken(error);
+  const id = await accountsTransaction(store.db, async (trx) => {
+    const id = await createPractice(trx, practice, now);
+    await upsertMembership(trx, {
+      practiceId: id,
+      userId: actor.userId,
+      role: 'owner',
+      createdAt: now.toISOString(),
     });
+    return id;
+  }).catch((error: unknown) => {
+    throw nameTaken(error);
+  });
   const stored = await findPracticeById(store.db, id);
   return { ...stored!, role: 'owner' };
 }

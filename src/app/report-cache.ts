@@ -14,13 +14,21 @@
  * - Per store: the entries belong to the `Store` object (the open database), so a test's
  *   or a restored database's new store starts empty.
  *
+ * - Kept across restarts: a document asked with `keep` (the default report and monthly
+ *   series, what the dashboard shows first) is also stored in the database with its
+ *   revision and the code version (store/kept-document.repository.ts); a process that
+ *   misses it in memory reads it from there before computing it, so a server started
+ *   again on unchanged data answers at once. Keeping never waits for a lock.
+ *
  * `cached` is the generic part, for any JSON document computed from a practice's data;
  * `reportJson` wraps `buildReport`. Callers authorize first (the access is per practice,
  * and the key starts with the practice id, so one practice never reads another's entry).
  */
 import type { Store } from '../store/connect.ts';
+import { keepDocument, readKept } from '../store/kept-document.repository.ts';
 import { readRevision } from '../store/revision.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
+import { codeVersion } from './code-version.ts';
 import { buildReport, type ReportOptions } from './report.ts';
 
 export interface CacheLimits {
@@ -39,6 +47,8 @@ export interface CacheStats {
   misses: number;
   /** Computations started (a miss joining one in flight starts none). */
   computes: number;
+  /** Documents read from the database instead of computed (kept by an earlier process). */
+  loads: number;
 }
 
 interface Entry {
@@ -54,7 +64,7 @@ class JsonCache {
   /** The newest revision read of each practice. */
   private readonly newest = new Map<number, number>();
   private bytes = 0;
-  private readonly stats = { hits: 0, misses: 0, computes: 0 };
+  private readonly stats = { hits: 0, misses: 0, computes: 0, loads: 0 };
 
   constructor(readonly limits: CacheLimits) {}
 
@@ -63,6 +73,7 @@ class JsonCache {
     practiceId: number,
     key: string,
     compute: () => Promise<unknown>,
+    keep = false,
   ): Promise<string> {
     const revision = await readRevision(store.db, practiceId);
     this.forgetOlder(practiceId, revision);
@@ -77,10 +88,7 @@ class JsonCache {
     this.stats.misses++;
     const pending = this.inFlight.get(id);
     if (pending) return pending;
-    this.stats.computes++;
-    // The revision was read before the computation reads the data: what is kept under it
-    // is at least as new as the revision, never older.
-    const started = compute().then((value) => JSON.stringify(value));
+    const started = this.load(store, practiceId, key, revision, compute, keep);
     this.inFlight.set(id, started);
     try {
       const text = await started;
@@ -89,6 +97,33 @@ class JsonCache {
     } finally {
       this.inFlight.delete(id);
     }
+  }
+
+  /** The kept document if there is one for this revision and code, else computed (and kept). */
+  private async load(
+    store: Store,
+    practiceId: number,
+    key: string,
+    revision: number,
+    compute: () => Promise<unknown>,
+    keep: boolean,
+  ): Promise<string> {
+    const code = keep ? await codeVersion() : '';
+    if (keep) {
+      const kept = await readKept(store.db, practiceId, key, revision, code);
+      if (kept !== undefined) {
+        this.stats.loads++;
+        return kept;
+      }
+    }
+    this.stats.computes++;
+    // The revision was read before the computation reads the data: what is kept under it
+    // is at least as new as the revision, never older.
+    const body = JSON.stringify(await compute());
+    // Best effort: a document that cannot be kept is computed again next time.
+    if (keep)
+      await keepDocument(store, practiceId, { key, revision, code, body }).catch(() => false);
+    return body;
   }
 
   snapshot(): CacheStats {
@@ -166,8 +201,9 @@ export function cached(
   practiceId: number,
   key: string,
   compute: () => Promise<unknown>,
+  options: { keep?: boolean } = {},
 ): Promise<string> {
-  return cacheOf(store).get(store, practiceId, key, compute);
+  return cacheOf(store).get(store, practiceId, key, compute, options.keep);
 }
 
 /**
@@ -203,9 +239,11 @@ export function reportJson(
   practiceId: number,
   options: ReportOptions = {},
 ): Promise<string> {
-  return cached(store, practiceId, reportKey(options), () =>
-    buildReport(store, practiceId, options),
-  );
+  const key = reportKey(options);
+  // The report without a period or assumptions, the dashboard's first, is kept.
+  return cached(store, practiceId, key, () => buildReport(store, practiceId, options), {
+    keep: key === reportKey({}),
+  });
 }
 
 /** `reportJson` for a signed-in member (any role may read the report). */

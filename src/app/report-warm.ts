@@ -20,6 +20,10 @@
  *   "The page").
  * - After a write: `touched(practiceId)` (called by the server after each request that
  *   may write) warms that practice again once writes have paused for `debounceMs`.
+ * - Writes by other processes (`fulcrum import` into the same database while the server
+ *   runs, another server on the same PostgreSQL): every `watchMs` the revisions of the
+ *   most recently written practices are read (one query, skipped while the server is
+ *   busy); a practice whose revision moved is treated as `touched`.
  * - Errors are logged and skipped (a practice without records has no report to keep).
  *
  * Switched off with `fulcrum serve --no-warm` or `FULCRUM_WARM=0` (docs/web.md).
@@ -37,6 +41,11 @@ export interface WarmOptions {
   debounceMs?: number;
   /** Delay before the start-up warming begins (default 0: the next turn of the event loop). */
   startDelayMs?: number;
+  /**
+   * How often the practices' revisions are read to notice writes made by other processes
+   * (default 5,000 ms; 0 never reads them).
+   */
+  watchMs?: number;
   /** True while requests are being served: warming waits for it to be false. */
   busy?: () => boolean;
   /** Unexpected errors (a practice that cannot be reported is skipped silently). */
@@ -60,6 +69,24 @@ const DOCUMENTS = [
   (store: Store, practiceId: number) => monthlyJson(store, practiceId),
 ] as const;
 
+/**
+ * Computes (or finds) the practice's warmed documents now, and keeps them in the database
+ * (app/report-cache.ts): what `fulcrum import` does after writing, so the next server,
+ * started later, finds the dashboard computed. A practice that cannot be reported (no
+ * records yet) is left as it is; false then.
+ */
+export async function warmPractice(store: Store, practiceId: number): Promise<boolean> {
+  for (const document of DOCUMENTS) {
+    try {
+      await document(store, practiceId);
+    } catch (error) {
+      if (error instanceof AppError) return false;
+      throw error;
+    }
+  }
+  return true;
+}
+
 const POLL_MS = 25;
 
 /** A pause that does not keep the process alive. */
@@ -76,12 +103,21 @@ export function warmingEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
  * @example const warmer = startWarming(store, { busy: () => inFlight > 0 }); … warmer.stop();
  */
 export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
-  const { maxPractices = 8, debounceMs = 2_000, startDelayMs = 0, busy = () => false } = options;
+  const {
+    maxPractices = 8,
+    debounceMs = 2_000,
+    startDelayMs = 0,
+    watchMs = 5_000,
+    busy = () => false,
+  } = options;
   const log = options.log ?? (() => {});
   const queue: number[] = [];
   const timers = new Map<number, NodeJS.Timeout>();
+  /** The revision of each practice as last read, to tell which changed since. */
+  const seen = new Map<number, number>();
   let stopped = false;
   let running: Promise<void> | null = null;
+  let watching: NodeJS.Timeout | undefined;
 
   const enqueue = (practiceId: number) => {
     if (stopped || queue.includes(practiceId)) return;
@@ -118,7 +154,11 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
     if (stopped) return;
     const chosen = await recentlyChanged(store.db, maxPractices);
     const began = performance.now();
-    for (const { id } of chosen) enqueue(id);
+    for (const { id, revision } of chosen) {
+      seen.set(id, revision);
+      enqueue(id);
+    }
+    if (watchMs > 0 && !stopped) watching = setInterval(watch, watchMs).unref();
     await running;
     if (!stopped && chosen.length > 0) {
       options.info?.(
@@ -127,7 +167,27 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
     }
   })().catch((error) => log(`warming: ${error instanceof Error ? error.message : error}`));
 
-  return {
+  let reading: Promise<void> | null = null;
+  /** Reads the revisions again and warms each practice written since (see the module comment). */
+  function watch(): void {
+    if (stopped || reading || busy()) return;
+    reading = recentlyChanged(store.db, maxPractices)
+      .then((latest) => {
+        for (const { id, revision } of latest) {
+          const before = seen.get(id);
+          seen.set(id, revision);
+          if (before !== revision) warmer.touched(id);
+        }
+      })
+      .catch((error) =>
+        log(`watching for writes: ${error instanceof Error ? error.message : error}`),
+      )
+      .finally(() => {
+        reading = null;
+      });
+  }
+
+  const warmer: Warmer = {
     async idle() {
       await start;
       while (running || timers.size > 0) {
@@ -147,6 +207,8 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
     },
     async stop() {
       stopped = true;
+      clearInterval(watching);
+      await reading;
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
       queue.length = 0;
@@ -154,4 +216,5 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
       await running;
     },
   };
+  return warmer;
 }

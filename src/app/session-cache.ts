@@ -9,11 +9,12 @@
  *   through the repositories (sign-out, a role changed, a member removed, an invitation
  *   accepted) moves the accounts version (store/account.tables.ts), and an entry read
  *   under an older version is never used. An entry whose load raced such a write is not
- *   kept at all.
+ *   kept at all. A transaction that writes them moves the version again when it ends
+ *   (`accountsTransaction`), so what a concurrent request read before the commit is not
+ *   used after it.
  * - Not shared: another process on the same database (a second `fulcrum serve`, the CLI)
  *   may change sessions or memberships without this process knowing; its change takes
- *   effect here within `ttlMs`. So may a change whose transaction had not committed yet
- *   when a concurrent request read (PostgreSQL).
+ *   effect here within `ttlMs`.
  * - Bounded: at most `maxEntries` (default 10,000) entries, the oldest dropped first.
  * - What is kept: the session's id (the SHA-256 of its token, never the token), its user,
  *   CSRF token and expiry, and roles. Expiry is checked against the request's clock on

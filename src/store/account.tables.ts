@@ -88,3 +88,22 @@ export function currentAccountsVersion(): number {
 export function noteAccountsChanged(): void {
   accountsVersion++;
 }
+
+/**
+ * Runs `work` in a transaction that writes sessions or memberships, and moves the
+ * accounts version again once the transaction has ended (committed or rolled back).
+ * The repositories move it as they write, before the commit: a request that read the
+ * old membership meanwhile, through another connection (PostgreSQL), would otherwise
+ * keep what it read as current until its entry expires. Moving it after the commit
+ * makes every such entry unusable.
+ */
+export async function accountsTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } finally {
+    noteAccountsChanged();
+  }
+}

@@ -2,13 +2,21 @@
  * The bulk insert path of imports, `ON CONFLICT DO NOTHING`. On SQLite, with the
  * connection at hand (`Store.sqlite`), one prepared statement per table inserts row after
  * row inside the transaction Kysely opened on that connection: what SQLite does fastest.
- * Otherwise (PostgreSQL) many rows per statement, the SQL text written once per table
- * and row count, the values passed as one flat parameter list: the statements Kysely
- * would build, without building a query tree of every value of every batch.
+ * On PostgreSQL, with the transaction's own pg client (`Store.postgresClient`), the rows
+ * go by `COPY … FROM STDIN` into a temporary staging table, then one
+ * `INSERT … SELECT … ON CONFLICT DO NOTHING` moves them (copy-text.ts). Without either,
+ * many rows per statement, the SQL text written once per table and row count, the
+ * values passed as one flat parameter list: the statements Kysely would build, without
+ * building a query tree of every value of every batch.
  */
+import { finished } from 'node:stream/promises';
 import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, PostgresAdapter } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { CollectionSpec } from './collections.ts';
+import type { Store } from './connect.ts';
+import { copyText } from './copy-text.ts';
 import type { Executor } from './database.ts';
 import { sqlName } from './naming.ts';
 import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
@@ -58,10 +66,24 @@ function insertSql(
   return text;
 }
 
+/** The connection an import's transaction runs on, when the store can reach it. */
+export type BulkConnection = { sqlite: BetterSqlite3.Database } | { postgres: pg.ClientBase };
+
+/** The bulk connection of the open transaction `trx` of `store`, if it has one. */
+export async function bulkConnectionOf(
+  store: Store,
+  trx: Executor,
+): Promise<BulkConnection | undefined> {
+  if (store.sqlite) return { sqlite: store.sqlite };
+  const postgres = await store.postgresClient?.(trx);
+  return postgres ? { postgres } : undefined;
+}
+
 /**
  * Inserts rows (values in `columns` order) into `table` (its TypeScript name), skipping
- * those that conflict with a stored row; returns how many were inserted and, with
- * `returning`, that column of every inserted row.
+ * those that conflict with a stored row (the first of equal rows wins, as in one
+ * multi-row INSERT); returns how many were inserted and, with `returning`, that column
+ * of every inserted row. `bulk`: the connection `db` (a transaction) runs on.
  */
 export async function insertRowsIfNew(
   db: Executor,
@@ -70,12 +92,16 @@ export async function insertRowsIfNew(
   columns: readonly string[],
   rows: readonly (readonly unknown[])[],
   returning?: string,
-  sqlite?: BetterSqlite3.Database,
+  bulk?: BulkConnection,
 ): Promise<{ inserted: number; returned: unknown[] }> {
   const returned: unknown[] = [];
   let inserted = 0;
   if (rows.length === 0) return { inserted, returned };
   await bumpRevision(db, practiceId);
+  if (bulk && 'postgres' in bulk) {
+    return insertByCopy(db, bulk.postgres, table, columns, rows, returning);
+  }
+  const sqlite = bulk?.sqlite;
   if (sqlite) {
     const statement = prepare(sqlite, insertSql(false, table, columns, 1, undefined));
     const at = returning ? columns.indexOf(returning) : -1;
@@ -121,7 +147,7 @@ export async function insertNewRecordRows(
   practiceId: number,
   records: readonly object[],
   firstPosition: number,
-  sqlite?: BetterSqlite3.Database,
+  bulk?: BulkConnection,
 ): Promise<number> {
   const columns = ['practiceId', 'position', ...spec.columns];
   const rows = records.map((record, i) => {
@@ -130,6 +156,60 @@ export async function insertNewRecordRows(
     for (const column of spec.columns) row.push(values[column] ?? null);
     return row;
   });
-  return (await insertRowsIfNew(db, practiceId, spec.table, columns, rows, undefined, sqlite))
+  return (await insertRowsIfNew(db, practiceId, spec.table, columns, rows, undefined, bulk))
     .inserted;
+}
+
+/** Staging tables created in each open transaction (they drop at its end), by name. */
+const staged = new WeakMap<object, Map<string, string>>();
+
+/** The column the staging tables number their rows in (the order they were sent). */
+const ORDINAL = 'fulcrum_ordinal';
+
+/**
+ * PostgreSQL: `COPY` the rows into a temporary table of the same columns (created on the
+ * first batch of the transaction, dropped when it ends), move the new ones with one
+ * `INSERT … SELECT … ORDER BY` (the rows' order, so the first of equal rows wins) `ON
+ * CONFLICT DO NOTHING`, and empty the staging table for the next batch.
+ */
+async function insertByCopy(
+  db: Executor,
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  returning: string | undefined,
+): Promise<{ inserted: number; returned: unknown[] }> {
+  if (!db.isTransaction) throw new Error('COPY staging runs inside a transaction');
+  const target = `"${sqlName(table)}"`;
+  const stage = `"fulcrum_stage_${sqlName(table)}"`;
+  const names = columns.map((c) => `"${sqlName(c)}"`).join(', ');
+  let tables = staged.get(db);
+  if (!tables) {
+    tables = new Map();
+    staged.set(db, tables);
+  }
+  const made = tables.get(stage);
+  if (made === undefined) {
+    await client.query(
+      `create temporary table ${stage} on commit drop as select 0::integer as "${ORDINAL}", ${names} from ${target} with no data`,
+    );
+    tables.set(stage, names);
+  } else if (made !== names) {
+    throw new Error(`${stage} holds other columns (${made})`);
+  }
+  const copy = client.query(copyFrom(`copy ${stage} ("${ORDINAL}", ${names}) from stdin`));
+  copy.end(copyText(rows, true));
+  await finished(copy);
+  const result = await client.query<Record<string, unknown>>(
+    `insert into ${target} (${names}) select ${names} from ${stage} order by "${ORDINAL}" on conflict do nothing` +
+      (returning ? ` returning "${sqlName(returning)}"` : ''),
+  );
+  await client.query(`truncate ${stage}`);
+  const returned: unknown[] = [];
+  if (returning) {
+    const name = sqlName(returning);
+    for (const row of result.rows) returned.push(row[name]);
+  }
+  return { inserted: result.rowCount ?? 0, returned };
 }

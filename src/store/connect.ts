@@ -4,11 +4,12 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
-import type { Database, Engine } from './database.ts';
+import type pg from 'pg';
+import type { Database, Engine, Executor } from './database.ts';
 import { StoreError } from './errors.ts';
 import { migrateToLatest } from './migrate.ts';
 import { naming } from './naming.ts';
-import { isPostgresUrl, postgresDialect } from './postgres.ts';
+import { isPostgresUrl, postgresClientFinder, postgresDialect } from './postgres.ts';
 import { sqliteDialect, sqliteHandleOf } from './sqlite.ts';
 
 /**
@@ -26,6 +27,11 @@ export interface Store {
   close(): Promise<void>;
   /** SQLite only: the connection itself, for the import's bulk inserts (store/bulk-insert.ts). */
   sqlite?: BetterSqlite3.Database;
+  /**
+   * PostgreSQL only: the pg client an open transaction of `db` runs on, for the import's
+   * `COPY` (store/bulk-insert.ts); undefined when it cannot be found (a pooler in between).
+   */
+  postgresClient?: (trx: Executor) => Promise<pg.ClientBase | undefined>;
 }
 
 /**
@@ -59,5 +65,7 @@ export async function openStore(target: string): Promise<Store> {
   }
   const sqlite = engine === 'sqlite' ? sqliteHandleOf(dialect) : undefined;
   for (const pragma of sqlite ? SQLITE_READ_PRAGMAS : []) sqlite?.pragma(pragma);
-  return sqlite ? { db, engine, close, sqlite } : { db, engine, close };
+  if (sqlite) return { db, engine, close, sqlite };
+  const postgresClient = postgresClientFinder(dialect);
+  return postgresClient ? { db, engine, close, postgresClient } : { db, engine, close };
 }

@@ -2,9 +2,8 @@
  * Imported rows and import runs: what each import brought in (the inbox of unassigned
  * rows included), written in batches inside the import's transaction.
  */
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Selectable } from 'kysely';
-import { insertRowsIfNew } from './bulk-insert.ts';
+import { type BulkConnection, insertRowsIfNew } from './bulk-insert.ts';
 import type { Executor } from './database.ts';
 import type { ImportRowTable } from './import.table.ts';
 import { bumpRevision } from './revision.repository.ts';
@@ -65,14 +64,14 @@ const IMPORT_ROW_COLUMNS = [
 ] as const satisfies readonly (keyof ImportRowTable)[];
 
 /**
- * Inserts rows not seen before (by id); returns the ids that were new. `sqlite`: the
- * store's SQLite connection, for the faster path (see bulk-insert.ts).
+ * Inserts rows not seen before (by id); returns the ids that were new. `bulk`: the
+ * connection `db` (a transaction) runs on, for the faster path (see bulk-insert.ts).
  */
 export async function insertImportRows(
   db: Executor,
   practiceId: number,
   rows: readonly ImportRow[],
-  sqlite?: BetterSqlite3.Database,
+  bulk?: BulkConnection,
 ): Promise<Set<string>> {
   const values = rows.map((r) => [
     practiceId,
@@ -101,7 +100,7 @@ export async function insertImportRows(
     IMPORT_ROW_COLUMNS,
     values,
     'id',
-    sqlite,
+    bulk,
   );
   return new Set(returned as string[]);
 }

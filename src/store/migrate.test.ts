@@ -24,6 +24,8 @@ const RELEASED: Record<string, string> = {
   '2026_11_25_0004_revisions': 'be08886bccd5e08847b3cb391f515f98f743869362adb35a271ae02fe3e96b0a',
   '2026_11_25_0005_report_indexes':
     '5c4f0f6721961d64f166c6412d591c5cb77ae87b9ea746432ecf8bb0c0f003ee',
+  '2026_11_25_0006_kept_documents':
+    'ff02c0befb9218e778cc1783dbdcf0e9bf1f3dcb13c78071d8e22d1cda3dbb30',
   '2026_11_25_0007_report_group_indexes':
     '2f7f717f0716e02df486990e686cbceebd9c4ebb4915f33c914c0ef2188fd218',
 };

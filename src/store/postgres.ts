@@ -2,8 +2,9 @@
  * The PostgreSQL side of `openStore`: a pg Pool whose type parsers give JS numbers for
  * BIGINT (money in minor units, counts) and NUMERIC, so rows look the same as SQLite's.
  */
-import { type Dialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, type Dialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { Executor } from './database.ts';
 import { messageOf, StoreError } from './errors.ts';
 
 const INT8_OID = 20;
@@ -71,6 +72,9 @@ export async function postgresDialect(url: string): Promise<Dialect> {
   // An idle client losing its server emits here; without a listener Node would crash.
   // The next query fails with the real error instead.
   pool.on('error', () => {});
+  const clients = new Map<number, pg.PoolClient>();
+  pool.on('connect', (client) => clients.set(backendPid(client), client));
+  pool.on('remove', (client) => clients.delete(backendPid(client)));
   try {
     const client = await pool.connect();
     client.release();
@@ -86,5 +90,36 @@ export async function postgresDialect(url: string): Promise<Dialect> {
       { cause: error },
     );
   }
-  return new PostgresDialect({ pool });
+  const dialect = new PostgresDialect({ pool });
+  clientsByDialect.set(dialect, clients);
+  return dialect;
+}
+
+/** The server process id pg learnt at connection (BackendKeyData; not in pg's types). */
+function backendPid(client: pg.ClientBase): number {
+  return (client as unknown as { processID: number }).processID;
+}
+
+/** The open clients of each pool `postgresDialect` made, by server process id. */
+const clientsByDialect = new WeakMap<Dialect, Map<number, pg.PoolClient>>();
+
+/**
+ * For a dialect `postgresDialect` made: a function giving the pg client an open
+ * transaction runs on (Kysely keeps it private), for what Kysely cannot send: the
+ * import's `COPY … FROM STDIN` (store/bulk-insert.ts). The transaction asks the server
+ * for its process id, one round trip. Undefined when the server's process id is not
+ * the one pg was given (a pooler in between): callers fall back to plain SQL.
+ */
+export function postgresClientFinder(
+  dialect: Dialect,
+): ((trx: Executor) => Promise<pg.ClientBase | undefined>) | undefined {
+  const clients = clientsByDialect.get(dialect);
+  if (!clients) return undefined;
+  return async (trx) => {
+    if (!trx.isTransaction) throw new Error('the pg client of a transaction only');
+    const { rows } = await trx.executeQuery<{ pid: number }>(
+      CompiledQuery.raw('select pg_backend_pid() as pid'),
+    );
+    return clients.get(Number(rows[0]?.pid));
+  };
 }

@@ -13,7 +13,11 @@ import type { ByteSource } from '../../importers/csv.ts';
 import { chooseFormat, formatLabel, importFileEvents } from '../../importers/detect.ts';
 import { compileRules } from '../../importers/rules/compile.ts';
 import type { ImportedRecord, ImportIssue, ImportOptions } from '../../importers/types.ts';
-import { insertNewRecordRows } from '../../store/bulk-insert.ts';
+import {
+  type BulkConnection,
+  bulkConnectionOf,
+  insertNewRecordRows,
+} from '../../store/bulk-insert.ts';
 import { COLLECTIONS } from '../../store/collections.ts';
 import type { Store } from '../../store/connect.ts';
 import type { Database } from '../../store/database.ts';
@@ -109,7 +113,7 @@ export async function importFiles(
 ): Promise<ImportReport> {
   try {
     return await store.db.transaction().execute(async (trx) => {
-      const report = await run(trx, practiceId, request, store.sqlite);
+      const report = await run(trx, practiceId, request, await bulkConnectionOf(store, trx));
       if (request.preview) throw new PreviewDone(report);
       return report;
     });
@@ -123,7 +127,7 @@ async function run(
   trx: Transaction<Database>,
   practiceId: number,
   request: ImportRequest,
-  sqlite: Store['sqlite'],
+  bulk: BulkConnection | undefined,
 ): Promise<ImportReport> {
   const practice = await trx
     .selectFrom('practices')
@@ -181,7 +185,7 @@ async function run(
   const files: FileReport[] = [];
   const errors: ImportIssue[] = [];
   const positions = new Positions(trx, practiceId);
-  const shared: ImportRun = { planner, stored, offers, request, positions, sqlite };
+  const shared: ImportRun = { planner, stored, offers, request, positions, bulk };
   for (const source of request.files) {
     const file = await importOne(trx, practiceId, source, options, shared);
     files.push(file.report);
@@ -235,7 +239,7 @@ async function importOne(
       trx,
       practiceId,
       batch.map((row) => toImportRow(row, importId!)),
-      run.sqlite,
+      run.bulk,
     );
     await writeRecords(
       trx,
@@ -287,7 +291,7 @@ async function writeRecords(
   practiceId: number,
   rows: readonly PlannedRow[],
   report: FileReport,
-  { offers, positions, planner, sqlite }: ImportRun,
+  { offers, positions, planner, bulk }: ImportRun,
 ): Promise<void> {
   const payments: Payment[] = [];
   const timeEntries: TimeEntry[] = [];
@@ -328,7 +332,7 @@ async function writeRecords(
     if (records.length === 0) return 0;
     const spec = COLLECTIONS[name];
     const first = await positions.take(name, records.length);
-    return insertNewRecordRows(trx, spec, practiceId, records, first, sqlite);
+    return insertNewRecordRows(trx, spec, practiceId, records, first, bulk);
   };
   report.added.clients += await write('clients', clients);
   const added = await write('payments', payments);
@@ -346,8 +350,8 @@ interface ImportRun {
   offers: Map<string, string>;
   request: ImportRequest;
   positions: Positions;
-  /** The SQLite connection, for the bulk inserts' fast path (none on PostgreSQL). */
-  sqlite: Store['sqlite'];
+  /** The transaction's own connection, for the bulk inserts' fast paths (bulk-insert.ts). */
+  bulk: BulkConnection | undefined;
 }
 
 /**

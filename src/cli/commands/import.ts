@@ -10,8 +10,10 @@ import { importBundleText } from '../../app/bundle.ts';
 import { AppError } from '../../app/errors.ts';
 import { importFiles } from '../../app/imports/import.ts';
 import { resolvePractice } from '../../app/practices.ts';
+import { warmPractice } from '../../app/report-warm.ts';
 import { isTimeZone } from '../../domain/dates.ts';
 import { parseMapOption } from '../../importers/generic-csv/map.ts';
+import type { Store } from '../../store/connect.ts';
 import { withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { repeatArg } from './args.ts';
@@ -29,6 +31,22 @@ interface ImportOpts {
   saveMap?: string;
   ownerEmail?: string[];
   json?: boolean;
+}
+
+/**
+ * Computes the practice's default report and monthly series after an import and keeps
+ * them in the database, so the dashboard of a server started later (or running now)
+ * opens without computing them (docs/web.md, "Kept across restarts").
+ */
+async function prepareDashboard(store: Store, practiceId: number, io: CliIo): Promise<void> {
+  if (io.isTty) io.err('Preparing the dashboard…');
+  try {
+    await warmPractice(store, practiceId);
+  } catch {
+    // The import is done; the dashboard will compute what could not be kept now.
+  } finally {
+    if (io.isTty) io.err('\r\x1b[K');
+  }
 }
 
 async function checkReadable(file: string): Promise<void> {
@@ -119,6 +137,7 @@ export function registerImportCommand(program: Command, io: CliIo): void {
             `${summary.created ? 'Created' : 'Updated'} practice "${summary.practice.name}" from ${file}\n`,
           );
           io.out(describeImport(summary));
+          await prepareDashboard(store, summary.practice.id, io);
         }
         if (exports.length === 0) return;
         const practice = await resolvePractice(store.db, globals.practice);
@@ -147,6 +166,7 @@ export function registerImportCommand(program: Command, io: CliIo): void {
               ? `${JSON.stringify(report, null, 2)}\n`
               : describeImportReport(report, practice.name),
           );
+          if (!opts.preview) await prepareDashboard(store, practice.id, io);
         } finally {
           progress.done();
         }

@@ -9,6 +9,7 @@ import * as imports from './2026_11_25_0002_imports.ts';
 import * as accounts from './2026_11_25_0003_accounts.ts';
 import * as revisions from './2026_11_25_0004_revisions.ts';
 import * as reportIndexes from './2026_11_25_0005_report_indexes.ts';
+import * as keptDocuments from './2026_11_25_0006_kept_documents.ts';
 import * as reportGroupIndexes from './2026_11_25_0007_report_group_indexes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -17,5 +18,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0003_accounts': accounts,
   '2026_11_25_0004_revisions': revisions,
   '2026_11_25_0005_report_indexes': reportIndexes,
+  '2026_11_25_0006_kept_documents': keptDocuments,
   '2026_11_25_0007_report_group_indexes': reportGroupIndexes,
 };

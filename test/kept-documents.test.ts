@@ -1,0 +1,135 @@
+/**
+ * Documents kept in the database (migration 0006, app/report-cache.ts): a server started
+ * again on unchanged data serves the dashboard's default report and monthly series
+ * without computing them; a write, other code, or other options mean computing again;
+ * keeping never waits for SQLite's write lock.
+ */
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { monthlyJson } from '../src/app/monthly.ts';
+import { cacheStats, reportJson } from '../src/app/report-cache.ts';
+import { COLLECTIONS } from '../src/store/collections.ts';
+import { openStore, type Store } from '../src/store/connect.ts';
+import { keepDocument } from '../src/store/kept-document.repository.ts';
+import { insertRecord } from '../src/store/record-crud.repository.ts';
+import { importPractice } from './api-harness.ts';
+import { createTestDatabase, describeEachEngine } from './engines.ts';
+
+describeEachEngine('kept documents', (ctx) => {
+  /** A store on the same database with empty caches: a server process started again. */
+  async function restarted(): Promise<Store> {
+    const store = await openStore(ctx.database.target);
+    stores.push(store);
+    return store;
+  }
+  const stores: Store[] = [];
+  const closeAll = async () => {
+    for (const store of stores.splice(0)) await store.close();
+  };
+
+  const keptRows = async (practiceId: number) =>
+    (
+      await sql<{
+        key: string;
+      }>`select key from kept_documents where practice_id = ${practiceId} order by key`.execute(
+        ctx.store.db,
+      )
+    ).rows.map((r) => r.key);
+
+  it('serves the default report and monthly series kept by an earlier process, computing nothing', async () => {
+    try {
+      const id = await importPractice(ctx.store, 'Tidewater Coaching');
+      const report = await reportJson(ctx.store, id);
+      const monthly = await monthlyJson(ctx.store, id);
+      expect(cacheStats(ctx.store)).toMatchObject({ computes: 2, loads: 0 });
+      expect(await keptRows(id)).toEqual(['monthly||', 'report|||[]']);
+
+      const again = await restarted();
+      expect(await reportJson(again, id)).toBe(report);
+      expect(await monthlyJson(again, id)).toBe(monthly);
+      expect(cacheStats(again)).toMatchObject({ computes: 0, loads: 2 });
+      // Read once, then kept in memory as before.
+      expect(await reportJson(again, id)).toBe(report);
+      expect(cacheStats(again)).toMatchObject({ computes: 0, loads: 2, hits: 1 });
+    } finally {
+      await closeAll();
+    }
+  });
+
+  it('computes again after a write, and keeps the new document', async () => {
+    try {
+      const id = await importPractice(ctx.store, 'Tidewater Coaching');
+      const before = JSON.parse(await reportJson(ctx.store, id)) as { totals: { revenue: number } };
+      await insertRecord(ctx.store.db, COLLECTIONS.payments, id, {
+        id: 'later',
+        date: '2024-03-03',
+        amount: 19_700,
+        currency: 'USD',
+        fee: 0,
+        offerId: 'o2',
+      });
+      const again = await restarted();
+      const after = JSON.parse(await reportJson(again, id)) as { totals: { revenue: number } };
+      expect(after.totals.revenue).toBeCloseTo(before.totals.revenue + 197, 2);
+      expect(cacheStats(again)).toMatchObject({ computes: 1, loads: 0 });
+      const third = await restarted();
+      expect(JSON.parse(await reportJson(third, id))).toEqual(after);
+      expect(cacheStats(third)).toMatchObject({ computes: 0, loads: 1 });
+    } finally {
+      await closeAll();
+    }
+  });
+
+  it('keeps only the default documents, and uses none computed by other code', async () => {
+    try {
+      const id = await importPractice(ctx.store, 'Tidewater Coaching');
+      await reportJson(ctx.store, id, { from: '2024-01-01' });
+      await monthlyJson(ctx.store, id, { from: '2024-01-01' });
+      expect(await keptRows(id)).toEqual([]);
+
+      await reportJson(ctx.store, id);
+      await sql`update kept_documents set code = 'another version'`.execute(ctx.store.db);
+      const again = await restarted();
+      await reportJson(again, id);
+      expect(cacheStats(again)).toMatchObject({ computes: 1, loads: 0 });
+    } finally {
+      await closeAll();
+    }
+  });
+});
+
+describe('kept documents on SQLite', () => {
+  it('are kept without waiting for, or failing on, another connection holding the write lock', async () => {
+    const database = await createTestDatabase('sqlite');
+    const store = await openStore(database.target);
+    const writer = await openStore(database.target);
+    const keptRows = async (practiceId: number) =>
+      (
+        await sql<{
+          key: string;
+        }>`select key from kept_documents where practice_id = ${practiceId}`.execute(store.db)
+      ).rows.map((r) => r.key);
+    const other = { key: 'x', revision: 1, code: 'c', body: '{}' };
+    try {
+      const id = await importPractice(store, 'Tidewater Coaching');
+      const timeout = store.sqlite!.pragma('busy_timeout', { simple: true });
+      writer.sqlite!.exec('begin immediate');
+      expect(JSON.parse(await reportJson(store, id))).toHaveProperty('totals');
+      expect(await keepDocument(store, id, other)).toBe(false);
+      expect(store.sqlite!.pragma('busy_timeout', { simple: true })).toBe(timeout);
+      writer.sqlite!.exec('rollback');
+      expect(await keptRows(id)).toEqual([]);
+
+      // Nor inside a transaction on its own connection (it would join it).
+      await store.db.transaction().execute(async () => {
+        expect(await keepDocument(store, id, other)).toBe(false);
+      });
+      expect(await keepDocument(store, id, other)).toBe(true);
+      expect(await keptRows(id)).toEqual(['x']);
+    } finally {
+      await writer.close();
+      await store.close();
+      await database.drop();
+    }
+  });
+});
