@@ -28,6 +28,8 @@ const RELEASED: Record<string, string> = {
     'ff02c0befb9218e778cc1783dbdcf0e9bf1f3dcb13c78071d8e22d1cda3dbb30',
   '2026_11_25_0007_list_indexes':
     '680ab845e16b0b902aa83d5fa25a2ec101bc4897057b09fdb43d0cc213963da8',
+  '2026_11_25_0008_report_group_indexes':
+    '2f7f717f0716e02df486990e686cbceebd9c4ebb4915f33c914c0ef2188fd218',
 };
 
 describeEachEngine('migrations', (ctx) => {

@@ -5,14 +5,13 @@
  * database; the typed collection specs (collections.ts) say what goes in.
  */
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
-import {
-  type ConversationGroup,
-  type CostGroup,
-  type GroupBounds,
-  type GroupedData,
-  type PaymentGroup,
-  paymentDateClass,
-  type TimeGroup,
+import type {
+  ConversationGroup,
+  CostGroup,
+  GroupBounds,
+  GroupedData,
+  PaymentGroup,
+  TimeGroup,
 } from '../domain/analysis/index.ts';
 import { addDays } from '../domain/dates.ts';
 import { ACTIVITIES, type Activity, type Outcome } from '../domain/model.ts';
@@ -238,12 +237,46 @@ async function jsonRows(
 }
 
 /**
+ * The ranges of dates up to `b.to` on each of which `paymentDateClass` is one value, in
+ * date order, as conditions on `date`. The class changes only where a date reaches the
+ * period's or the window's start or passes the window's end, so the ranges run between
+ * those cuts (a cut after `b.to` cuts nothing); each class has one range.
+ * @example paymentDateRanges({ from: '2025-11-01', to: '2026-10-31', windowFrom: '2026-08-01', windowTo: '2026-10-31', currency: 'USD' })
+ * // date < '2025-11-01'; date >= '2025-11-01' AND date < '2026-08-01'; date >= '2026-08-01' AND date <= '2026-10-31'
+ */
+function paymentDateRanges(b: GroupBounds): RawBuilder<unknown>[] {
+  // `after`: the cut lies just after its date (date > cut), else just before it (date >= cut).
+  const cuts = [
+    { date: b.from, after: false },
+    { date: b.windowFrom, after: false },
+    { date: b.windowTo, after: true },
+  ]
+    .filter((c) => (c.after ? c.date < b.to : c.date <= b.to))
+    .sort((x, y) =>
+      x.date === y.date ? Number(x.after) - Number(y.after) : x.date < y.date ? -1 : 1,
+    )
+    .filter((c, i, all) => i === 0 || c.date !== all[i - 1]!.date || c.after !== all[i - 1]!.after);
+  const ranges: RawBuilder<unknown>[] = [];
+  let lower: RawBuilder<unknown> | undefined;
+  for (const cut of cuts) {
+    const upper = cut.after ? sql`date <= ${cut.date}` : sql`date < ${cut.date}`;
+    ranges.push(lower === undefined ? upper : sql`${lower} AND ${upper}`);
+    lower = cut.after ? sql`date > ${cut.date}` : sql`date >= ${cut.date}`;
+  }
+  const last = sql`date <= ${b.to}`;
+  ranges.push(lower === undefined ? last : sql`${lower} AND ${last}`);
+  return ranges;
+}
+
+/**
  * The groups of a period's records (`GroupedData`, src/domain/analysis/groups.ts) built by
- * the database: one GROUP BY per table on exactly the keys `groupRecords` uses, each
- * result returned as one JSON array of arrays (as `selectRecords` does). The keys are
- * computed in an inner select, so that PostgreSQL sees the same expressions in the
- * select list and the GROUP BY. Sums are integers (minor units) and counts; hours come
- * back as the stored doubles, exactly. Call it in one snapshot (as the loader does).
+ * the database: GROUP BYs on exactly the keys `groupRecords` uses (a key that is one
+ * value in a pass, like a side of the period's start, is fixed by the pass's WHERE), most
+ * read in the order of an index so that nothing is sorted; each table's result returned
+ * as one JSON array of arrays (as `selectRecords` does). Computed keys are computed in an
+ * inner select, so that PostgreSQL sees the same expressions in the select list and the
+ * GROUP BY. Sums are integers (minor units) and counts; hours come back as the stored
+ * doubles, exactly. Call it in one snapshot (as the loader does).
  */
 export async function selectGroups(
   db: Executor,
@@ -254,32 +287,30 @@ export async function selectGroups(
   const rows = (query: RawBuilder<unknown>, values: readonly RawBuilder<unknown>[]) =>
     jsonRows(db, query, values);
   const ref = (name: string) => sql.ref(name);
-  const inP = sql`CASE WHEN date >= ${b.from} THEN 1 ELSE 0 END`;
   const cur = b.currency;
 
-  // Payments in the practice currency: by client, offer and one small number for the
-  // sign and the sides of the tested dates (a short sort key sorts fastest); in other
-  // currencies by client, offer, date, amount and fee, which also fix those sides.
-  const key = sql`${inP} * 2 + CASE WHEN date >= ${b.windowFrom} THEN 4 ELSE 0 END
-    + CASE WHEN date > ${b.windowTo} THEN 8 ELSE 0 END + CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
-  const paymentColumns = ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'];
-  const own = await rows(
-    sql`SELECT client_id, offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount,
-          sum(fee) AS fee, count(*) AS n
-        FROM (SELECT client_id, offer_id, date, amount, COALESCE(fee, 0) AS fee, ${key} AS k
-              FROM payments WHERE practice_id = ${practiceId} AND currency = ${cur}
-                AND date <= ${b.to}) r
-        GROUP BY client_id, offer_id, k`,
-    paymentColumns.map(ref),
+  // Payments in ordered passes over payments_report_idx (migration 0008), with no sort:
+  // in the practice currency one pass per range of dates of one `paymentDateClass`, by
+  // client, offer and sign; in the other currencies (below it, then above it) also by
+  // date, amount and fee, which fix the sign and the class. One statement, one JSON.
+  const payments = sql`FROM payments ${postgres ? sql`` : sql`INDEXED BY payments_report_idx`}
+    WHERE practice_id = ${practiceId}`;
+  const own = paymentDateRanges(b).map(
+    (range) => sql`SELECT client_id, offer_id, min(date) AS d, sum(amount) AS amount,
+        sum(COALESCE(fee, 0)) AS fee, count(*) AS n, NULL AS currency
+      ${payments} AND currency = ${cur} AND ${range}
+      GROUP BY client_id, offer_id, amount > 0`,
   );
-  const foreign = await rows(
-    sql`SELECT client_id, offer_id, currency, date AS d, sum(amount) AS amount,
-          sum(COALESCE(fee, 0)) AS fee, count(*) AS n
-        FROM payments WHERE practice_id = ${practiceId} AND currency <> ${cur} AND date <= ${b.to}
-        GROUP BY client_id, offer_id, currency, date, amount, fee`,
-    paymentColumns.map(ref),
+  const foreign = [sql`<`, sql`>`].map(
+    (side) => sql`SELECT client_id, offer_id, date AS d, sum(amount) AS amount,
+        sum(COALESCE(fee, 0)) AS fee, count(*) AS n, currency
+      ${payments} AND currency ${side} ${cur} AND date <= ${b.to}
+      GROUP BY currency, client_id, offer_id, amount > 0, date, amount, fee`,
   );
-  const payments = [...own, ...foreign];
+  const paymentRows = await rows(
+    sql.join([...own, ...foreign], sql` UNION ALL `),
+    ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
+  );
 
   // Time entries in ordered passes over time_entries_report_idx (migration 0005), no
   // sort: before the period by (activity, offer, hours); in it the same for the
@@ -316,34 +347,35 @@ export async function selectGroups(
   for (const [offerId, hours, channel, count, date] of marketing) {
     timeEntries.push(timeGroup(['marketing', offerId, hours, date, count, null, channel]));
   }
-  // Costs in the practice currency before the period by offer, in it by offer and
-  // channel; in other currencies also by date and amount.
-  const costColumns = ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'];
-  const costsBefore = await rows(
-    sql`SELECT offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount, count(*) AS n,
-          NULL AS k_channel
-        FROM costs WHERE practice_id = ${practiceId} AND currency = ${cur} AND date < ${b.from}
-        GROUP BY offer_id`,
-    costColumns.map(ref),
+  // Costs in ordered passes over costs_report_idx (migration 0008), with no sort: in the
+  // practice currency before the period by offer, in it by offer and channel; in the
+  // other currencies (below it, then above it; few) also by date and amount.
+  const costsFrom = sql`FROM costs ${postgres ? sql`` : sql`INDEXED BY costs_report_idx`}
+    WHERE practice_id = ${practiceId}`;
+  const costs = await rows(
+    sql.join(
+      [
+        sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
+            count(*) AS n, NULL AS k_channel
+          ${costsFrom} AND currency = ${cur} AND date < ${b.from}
+          GROUP BY offer_id`,
+        sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
+            count(*) AS n, channel AS k_channel
+          ${costsFrom} AND currency = ${cur} AND date >= ${b.from} AND date <= ${b.to}
+          GROUP BY offer_id, channel`,
+        ...[sql`<`, sql`>`].map(
+          (side) => sql`SELECT offer_id, currency, date AS d, sum(amount) AS amount,
+              count(*) AS n, k_channel
+            FROM (SELECT offer_id, currency, date, amount,
+                    CASE WHEN date >= ${b.from} THEN channel END AS k_channel
+                  ${costsFrom} AND currency ${side} ${cur} AND date <= ${b.to}) r
+            GROUP BY offer_id, currency, date, amount, k_channel`,
+        ),
+      ],
+      sql` UNION ALL `,
+    ),
+    ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'].map(ref),
   );
-  const costsIn = await rows(
-    sql`SELECT offer_id, ${cur} AS currency, min(date) AS d, sum(amount) AS amount, count(*) AS n,
-          channel AS k_channel
-        FROM costs WHERE practice_id = ${practiceId} AND currency = ${cur}
-          AND date >= ${b.from} AND date <= ${b.to}
-        GROUP BY offer_id, channel`,
-    costColumns.map(ref),
-  );
-  const costsForeign = await rows(
-    sql`SELECT offer_id, currency, date AS d, sum(amount) AS amount, count(*) AS n, k_channel
-        FROM (SELECT offer_id, currency, date, amount,
-                CASE WHEN date >= ${b.from} THEN channel END AS k_channel
-              FROM costs WHERE practice_id = ${practiceId} AND currency <> ${cur}
-                AND date <= ${b.to}) r
-        GROUP BY offer_id, currency, date, amount, k_channel`,
-    costColumns.map(ref),
-  );
-  const costs = [...costsBefore, ...costsIn, ...costsForeign];
   const conversations = await rows(
     sql`SELECT outcome, min(date) AS d, count(*) AS n FROM conversations
         WHERE practice_id = ${practiceId} AND date >= ${b.from} AND date <= ${b.to}
@@ -351,19 +383,26 @@ export async function selectGroups(
     ['outcome', 'd', 'n'].map(ref),
   );
   return {
-    payments: payments.map(paymentGroup),
+    // The practice currency is left out of its groups' rows (NULL): it is `cur`.
+    payments: paymentRows.map((row) => paymentGroup(row, cur)),
     timeEntries,
-    costs: costs.map(costGroup),
+    costs: costs.map((row) => costGroup(row, cur)),
     conversations: conversations.map(conversationGroup),
   };
 }
 
-/** A payment group from its row: client, offer, currency, date, amount, fee, count. */
-function paymentGroup([clientId, offerId, currency, date, amount, fee, count]: unknown[]) {
+/**
+ * A payment group from its row: client, offer, currency, date, amount, fee, count; a
+ * currency of null is `currency`.
+ */
+function paymentGroup(
+  [clientId, offerId, rowCurrency, date, amount, fee, count]: unknown[],
+  currency?: string,
+) {
   return {
     date: date as string,
     amount: Number(amount),
-    currency: currency as string,
+    currency: (rowCurrency ?? currency) as string,
     fee: Number(fee),
     clientId: clientId as string | null,
     offerId: offerId as string | null,
@@ -384,12 +423,18 @@ function timeGroup([activity, offerId, hours, date, count, clientId, channel]: u
   };
 }
 
-/** A cost group from its row: offer, currency, date, amount, count, channel. */
-function costGroup([offerId, currency, date, amount, count, channel]: unknown[]) {
+/**
+ * A cost group from its row: offer, currency, date, amount, count, channel; a currency of
+ * null is `currency`.
+ */
+function costGroup(
+  [offerId, rowCurrency, date, amount, count, channel]: unknown[],
+  currency?: string,
+) {
   return {
     date: date as string,
     amount: Number(amount),
-    currency: currency as string,
+    currency: (rowCurrency ?? currency) as string,
     offerId: offerId as string | null,
     channel: channel as string | null,
     count: Number(count),
@@ -464,29 +509,17 @@ export async function selectMonthGroups(
         periods.map((b) => sql`date BETWEEN ${b.from} AND ${b.to}`),
         sql` OR `,
       )})`;
-  // paymentDateClass for the record's own period. Its bits only rise with the date, so
-  // when a period's first and last days have the same class, all its days do and the
-  // month alone tells it (the usual case: the service-income window ends on or before
-  // each month's end); otherwise the class is computed per record.
-  const constant = periods.every((b) => paymentDateClass(b.from, b) === paymentDateClass(b.to, b));
-  const windowClass = constant
-    ? sql`0`
-    : sql`CASE ${month} ${sql.join(
-        periods.map(
-          (
-            b,
-          ) => sql`WHEN ${b.from.slice(0, 7)} THEN CASE WHEN date >= ${b.windowFrom} THEN 2 ELSE 0 END
-            + CASE WHEN date > ${b.windowTo} THEN 4 ELSE 0 END`,
-        ),
-        sql` `,
-      )} END`;
+  // paymentDateClass for the record's own period is one value on every day of a period
+  // within one calendar month (the window starts months before it and ends either on its
+  // last day, which is the period's end, or before its first day; groups.test.ts proves
+  // it), so the month alone tells it and payments are grouped by their sign only.
   const sign = sql`CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
 
   const payments = await rows(
     sql`SELECT m, client_id, offer_id, currency, min(date) AS d, sum(amount) AS amount,
           sum(fee) AS fee, count(*) AS n
         FROM (SELECT ${month} AS m, client_id, offer_id, currency, date, amount,
-                COALESCE(fee, 0) AS fee, ${windowClass} * 2 + ${sign} AS k,
+                COALESCE(fee, 0) AS fee, ${sign} AS k,
                 CASE WHEN currency <> ${cur} THEN date END AS fd,
                 CASE WHEN currency <> ${cur} THEN amount END AS fa,
                 CASE WHEN currency <> ${cur} THEN fee END AS ff

@@ -33,11 +33,11 @@ export function channelRows(ctx: Context, facts: ClientFacts): ChannelRow[] {
   const revenue = new Map<string, number>();
   const costs = new Map<string, number>();
   const units = new Map<string, bigint>();
-  for (const id of facts.newClients) {
-    const name = normalName(ctx.clientById.get(id)?.source);
+  for (const { client, paidInPeriod } of facts.newClients) {
+    const name = normalName(client?.source);
     if (name === null) continue;
     addTo(newClients, name, 1);
-    addTo(revenue, name, facts.paidInPeriod.get(id) ?? 0);
+    addTo(revenue, name, paidInPeriod);
   }
   for (const { record: t, units: u } of ctx.time) {
     if (t.activity !== 'marketing' || !inPeriod(t.date, ctx.period)) continue;

@@ -22,9 +22,19 @@ export interface Context {
   assumptions: Assumptions;
   offers: readonly Offer[];
   offerById: ReadonlyMap<string, Offer>;
-  clientById: ReadonlyMap<string, AnalysisClient>;
+  /** The practice's clients: a client's number is its index here. */
+  clients: readonly AnalysisClient[];
+  /**
+   * The number of each client id a payment names: its client's index in `clients`, or
+   * for an id no client has, a number from `clients.length` up. Numbers run below
+   * `clientCount`, so facts per client can be kept in arrays.
+   */
+  clientNumber: ReadonlyMap<string, number>;
+  clientCount: number;
   /** Payments dated ≤ to (in groups), in practice minor units. */
   payments: readonly ConvertedPayment[];
+  /** The number of each payment's client (`clientNumber`), −1 for none; index as `payments`. */
+  paymentClients: Int32Array;
   /** Costs dated ≤ to (in groups), in practice minor units. */
   costs: readonly ConvertedCost[];
   /** Time entries dated ≤ to (in groups), in units of 10^-hourScale hours. */
@@ -62,6 +72,20 @@ function countOutcomes(
 export function buildContext(data: GroupedData, period: Period, assumptions: Assumptions): Context {
   const { payments, costs } = convertGroups(data);
   const measured = measureUpTo(data.timeEntries, period.to);
+  // One look-up per payment group here; the client facts then index arrays by number.
+  const clientNumber = new Map<string, number>();
+  for (let n = 0; n < data.clients.length; n++) clientNumber.set(data.clients[n]!.id, n);
+  let clientCount = data.clients.length;
+  const paymentClients = new Int32Array(payments.length);
+  for (let i = 0; i < payments.length; i++) {
+    const id = payments[i]!.record.clientId;
+    let n = id === null ? -1 : clientNumber.get(id);
+    if (n === undefined) {
+      n = clientCount++;
+      clientNumber.set(id as string, n);
+    }
+    paymentClients[i] = n;
+  }
   return {
     period,
     f: annualFactor(period),
@@ -71,8 +95,11 @@ export function buildContext(data: GroupedData, period: Period, assumptions: Ass
     assumptions,
     offers: data.offers,
     offerById: new Map(data.offers.map((o) => [o.id, o])),
-    clientById: new Map(data.clients.map((c) => [c.id, c])),
+    clients: data.clients,
+    clientNumber,
+    clientCount,
     payments,
+    paymentClients,
     costs,
     time: measured.entries,
     hourScale: measured.scale,

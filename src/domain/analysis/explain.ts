@@ -80,7 +80,7 @@ export function explainReferrals(x: {
 }): string {
   const { ctx, facts } = x;
   const c = ctx.currency;
-  const active = facts.activeClients.size;
+  const active = facts.activeClients;
   if (active === 0) {
     return `No client paid ${between(ctx)}, so there is nobody to ask for referrals yet: ${formatMoney(0, c)} a year.`;
   }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, type IsoDate } from '../dates.ts';
+import { addDays, dayNumber, fromDayNumber, type IsoDate, lastDayOfMonth } from '../dates.ts';
 import type { PracticeData } from '../model.ts';
 import { resolveAssumptions } from './assumptions.ts';
 import { AnalysisError } from './errors.ts';
-import { groupRecords } from './groups.ts';
+import { groupBounds, groupRecords, paymentDateClass } from './groups.ts';
 import { analyze, analyzeGroups } from './index.ts';
 import type { AnalysisData, GroupedData } from './input.ts';
 import { type Period, resolvePeriod } from './period.ts';
@@ -95,6 +95,31 @@ describe('grouped records', () => {
     );
     // The dense practices really do put records together (else the test above proves little).
     expect(merged).toBeGreaterThan(50);
+  });
+
+  it('put every day of a period within one calendar month in one date class', () => {
+    // The monthly series (store/record-sql.ts, selectMonthGroups) groups a month's
+    // payments by sign only, on this: the window starts months before the period and
+    // ends on its last day (a month's end) or before its first.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayNumber('1900-01-01'), max: dayNumber('2199-12-31') }),
+        fc.integer({ min: 0, max: 30 }),
+        (start, length) => {
+          const from = fromDayNumber(start);
+          const end = lastDayOfMonth(from);
+          const to = addDays(from, Math.min(length, dayNumber(end) - start));
+          const b = groupBounds({ from, to, days: dayNumber(to) - start + 1 }, 'USD');
+          // On or after the period's start and the window's; after the window's end
+          // unless the period ends on the month's last day.
+          const expected = to === end ? 1 + 2 : 1 + 2 + 4;
+          for (let day = from; day <= to; day = addDays(day, 1)) {
+            expect(paymentDateClass(day, b)).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('keep foreign records apart unless their date, amount and fee agree', () => {

@@ -207,6 +207,28 @@ describe('referrals', () => {
     });
     expect(lever(analyze(refundFirst, YEAR_2023), 'referrals').details.newClients).toBe(1);
   });
+
+  it('counts a client id that no client has as a client without source or referrer', () => {
+    const unknown = buildPractice({
+      offers: OFFERS,
+      clients: [{ id: 'c1', source: 'referral' }],
+      payments: [
+        { date: '2023-05-01', amount: 100, offerId: 'o1', clientId: 'c1' },
+        { date: '2022-06-01', amount: 50, offerId: 'o1', clientId: 'gone' },
+        { date: '2023-06-01', amount: 300, offerId: 'o1', clientId: 'gone' },
+        { date: '2023-07-01', amount: 500, offerId: 'o1', clientId: 'left' },
+      ],
+    });
+    const report = analyze(unknown, YEAR_2023);
+    // New: c1 (100, referred) and "left" (500); "gone" paid first in 2022. All three active.
+    expect(lever(report, 'referrals').details).toMatchObject({
+      activeClients: 3,
+      newClients: 2,
+      referredNew: 1,
+      avgNewClientRevenue: 300,
+    });
+    expect(report.readiness.criteria.find((c) => c.id === 'buyers')?.value).toBe(3);
+  });
 });
 
 describe('more_conversations', () => {

@@ -42,12 +42,11 @@ export function raiseRates(ctx: Context, ledger: Ledger): Lever {
 
 /**
  * New clients with referredBy set or source "referral" (trimmed, any case).
- * @example referredNew(ctx, facts) // 2
+ * @example referredNew(facts) // 2
  */
-export function referredNew(ctx: Context, facts: ClientFacts): number {
+export function referredNew(facts: ClientFacts): number {
   let count = 0;
-  for (const id of facts.newClients) {
-    const client = ctx.clientById.get(id);
+  for (const { client } of facts.newClients) {
     if (!client) continue;
     const referred = (client.referredBy ?? '') !== '' || normalName(client.source) === 'referral';
     if (referred) count++;
@@ -60,8 +59,8 @@ export function referredNew(ctx: Context, facts: ClientFacts): number {
  * @example referrals(ctx, facts).details.referralRate // 0.25
  */
 export function referrals(ctx: Context, facts: ClientFacts): Lever {
-  const referred = referredNew(ctx, facts);
-  const active = facts.activeClients.size;
+  const referred = referredNew(facts);
+  const active = facts.activeClients;
   const uplift = fromDecimal(ctx.assumptions.uplift);
   const impact = max(ZERO, mul(uplift, frac(active), facts.avgNewClientRevenue, ctx.f));
   const referralRate = active === 0 ? ZERO : frac(referred, active);
@@ -74,7 +73,7 @@ export function referrals(ctx: Context, facts: ClientFacts): Lever {
       referredNew: referred,
       activeClients: active,
       avgNewClientRevenue: moneyOf(facts.avgNewClientRevenue, ctx.currency),
-      newClients: facts.newClients.size,
+      newClients: facts.newClients.length,
     },
     explanation: explainReferrals({ ctx, facts, referred, referralRate, uplift, impact }),
   };
@@ -102,7 +101,7 @@ export function moreConversations(ctx: Context, ledger: Ledger, facts: ClientFac
   const { enrolled, declined } = ctx.outcomes;
   const closeRate = enrolled + declined === 0 ? null : frac(enrolled, enrolled + declined);
   const extraPerYear = mul(frac(52), fromDecimal(ctx.assumptions.extraPerWeek));
-  const newCount = facts.newClients.size;
+  const newCount = facts.newClients.length;
   const deliveryPerNew =
     newCount === 0
       ? ZERO

@@ -87,16 +87,18 @@ function yearsInBusiness(ctx: Context) {
  */
 function nicheShare(ctx: Context, serviceRevenue: number) {
   const bySegment = new Map<string, number>();
-  // A client's segment, read once per client rather than once per payment.
-  const segmentOf = new Map<string, string | null>();
-  for (const { record: p, amount } of ctx.payments) {
-    if (p.offerId === null || p.clientId === null || !inPeriod(p.date, ctx.period)) continue;
+  // A client's segment, read once per client (by its number) rather than once per payment.
+  const segmentOf: (string | null | undefined)[] = new Array(ctx.clientCount).fill(undefined);
+  for (let i = 0; i < ctx.payments.length; i++) {
+    const { record: p, amount } = ctx.payments[i]!;
+    const n = ctx.paymentClients[i]!;
+    if (p.offerId === null || n < 0 || !inPeriod(p.date, ctx.period)) continue;
     const offer = ctx.offerById.get(p.offerId);
     if (!offer || !isServiceKind(offer.kind)) continue;
-    let segment = segmentOf.get(p.clientId);
+    let segment = segmentOf[n];
     if (segment === undefined) {
-      segment = normalName(ctx.clientById.get(p.clientId)?.segment);
-      segmentOf.set(p.clientId, segment);
+      segment = normalName(ctx.clients[n]?.segment);
+      segmentOf[n] = segment;
     }
     if (segment !== null) addTo(bySegment, segment, amount);
   }

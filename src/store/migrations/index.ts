@@ -11,6 +11,7 @@ import * as revisions from './2026_11_25_0004_revisions.ts';
 import * as reportIndexes from './2026_11_25_0005_report_indexes.ts';
 import * as keptDocuments from './2026_11_25_0006_kept_documents.ts';
 import * as listIndexes from './2026_11_25_0007_list_indexes.ts';
+import * as reportGroupIndexes from './2026_11_25_0008_report_group_indexes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0001_initial': initial,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0005_report_indexes': reportIndexes,
   '2026_11_25_0006_kept_documents': keptDocuments,
   '2026_11_25_0007_list_indexes': listIndexes,
+  '2026_11_25_0008_report_group_indexes': reportGroupIndexes,
 };
