@@ -177,7 +177,7 @@ async function insertByCopy(
   const made = tables.get(stage);
   if (made === undefined) {
     await client.query(
-      `create temporary table ${stage} on commit drop as select 0::integer as "${ORDINAL}", ${names} from ${target} with no data`,
+      `create temporary table if not exists ${stage} on commit drop as select 0::integer as "${ORDINAL}", ${names} from ${target} with no data`,
     );
     tables.set(stage, names);
   } else if (made !== names) {

@@ -2,6 +2,7 @@
  * The PostgreSQL side of `openStore`: a pg Pool whose type parsers give JS numbers for
  * BIGINT (money in minor units, counts) and NUMERIC, so rows look the same as SQLite's.
  */
+import { randomUUID } from 'node:crypto';
 import { CompiledQuery, type Dialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Executor } from './database.ts';
@@ -74,7 +75,10 @@ export async function postgresDialect(url: string): Promise<Dialect> {
   pool.on('error', () => {});
   const clients = new Map<number, pg.PoolClient>();
   pool.on('connect', (client) => clients.set(backendPid(client), client));
-  pool.on('remove', (client) => clients.delete(backendPid(client)));
+  pool.on('remove', (client) => {
+    // A newer client may have been given the same server process id since.
+    if (clients.get(backendPid(client)) === client) clients.delete(backendPid(client));
+  });
   try {
     const client = await pool.connect();
     client.release();
@@ -100,15 +104,21 @@ function backendPid(client: pg.ClientBase): number {
   return (client as unknown as { processID: number }).processID;
 }
 
+/** A transaction-local setting that tells a transaction's own client from others. */
+const TOKEN_SETTING = 'fulcrum.transaction';
+
 /** The open clients of each pool `postgresDialect` made, by server process id. */
 const clientsByDialect = new WeakMap<Dialect, Map<number, pg.PoolClient>>();
 
 /**
  * For a dialect `postgresDialect` made: a function giving the pg client an open
  * transaction runs on (Kysely keeps it private), for what Kysely cannot send: the
- * import's `COPY … FROM STDIN` (store/bulk-insert.ts). The transaction asks the server
- * for its process id, one round trip. Undefined when the server's process id is not
- * the one pg was given (a pooler in between): callers fall back to plain SQL.
+ * import's `COPY … FROM STDIN` (store/bulk-insert.ts). The transaction tells the server
+ * its process id and sets a setting of its own (`set_config(…, true)`: this transaction
+ * only); the client known by that process id is used only if it sees that setting,
+ * i.e. runs this very transaction. Behind a pooler or several servers a process id may
+ * name another connection: then undefined, and callers fall back to plain SQL. Two
+ * round trips per import.
  */
 export function postgresClientFinder(
   dialect: Dialect,
@@ -117,9 +127,18 @@ export function postgresClientFinder(
   if (!clients) return undefined;
   return async (trx) => {
     if (!trx.isTransaction) throw new Error('the pg client of a transaction only');
+    const token = randomUUID();
     const { rows } = await trx.executeQuery<{ pid: number }>(
-      CompiledQuery.raw('select pg_backend_pid() as pid'),
+      CompiledQuery.raw(
+        `select pg_backend_pid() as pid, set_config('${TOKEN_SETTING}', $1, true) as token`,
+        [token],
+      ),
     );
-    return clients.get(Number(rows[0]?.pid));
+    const candidate = clients.get(Number(rows[0]?.pid));
+    if (!candidate) return undefined;
+    const seen = await candidate.query<{ token: string | null }>(
+      `select current_setting('${TOKEN_SETTING}', true) as token`,
+    );
+    return seen.rows[0]?.token === token ? candidate : undefined;
   };
 }
