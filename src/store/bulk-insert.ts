@@ -11,13 +11,13 @@
  */
 import { finished } from 'node:stream/promises';
 import type BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, PostgresAdapter } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { CollectionSpec } from './collections.ts';
 import type { Store } from './connect.ts';
 import { copyText } from './copy-text.ts';
-import type { Executor } from './database.ts';
+import { type Executor, isPostgres } from './database.ts';
 import { sqlName } from './naming.ts';
 import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
@@ -98,7 +98,7 @@ export async function insertRowsIfNew(
     }
     return { inserted, returned };
   }
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS_PER_STATEMENT / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const end = Math.min(rows.length, start + perStatement);

@@ -4,7 +4,7 @@
  * (`timeEntries.practiceId` → `time_entries.practice_id`) — the only place that mapping
  * happens. Migrations speak raw snake_case SQL.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
 import type { ClientTable } from './client.table.ts';
 import type { ConversationTable } from './conversation.table.ts';
 import type { CostTable } from './cost.table.ts';
@@ -35,6 +35,11 @@ export interface Database {
 
 /** What every repository function takes first: the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** True when `db` speaks to PostgreSQL (else SQLite): for SQL written per engine. */
+export function isPostgres(db: Pick<Executor, 'getExecutor'>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 /**
  * Runs `work` in the given transaction, or in a new one. A writer that bumps the data

@@ -5,9 +5,9 @@
  * the practice id.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { CollectionSpec } from './collections.ts';
-import type { Executor } from './database.ts';
+import { type Executor, isPostgres } from './database.ts';
 import { StoreError } from './errors.ts';
 import { sqlName } from './naming.ts';
 import { nextPosition } from './record-sql.ts';
@@ -68,10 +68,6 @@ class Params {
     this.values.push(value);
     return this.postgres ? `$${this.values.length}` : '?';
   }
-}
-
-function isPostgres(db: Executor): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** A column's quoted SQL name (names come from the collection specs, never from input). */

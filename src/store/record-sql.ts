@@ -4,7 +4,7 @@
  * a table name chosen at run time, so these work on a loosely typed view of the
  * database; the typed collection specs (collections.ts) say what goes in.
  */
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type {
   ConversationGroup,
   CostGroup,
@@ -16,7 +16,7 @@ import type {
 import { addDays } from '../domain/dates.ts';
 import { ACTIVITIES, type Activity, type Outcome } from '../domain/model.ts';
 import type { CollectionSpec } from './collections.ts';
-import type { Executor } from './database.ts';
+import { type Executor, isPostgres } from './database.ts';
 import { sqlName } from './naming.ts';
 import { bumpRevision } from './revision.repository.ts';
 
@@ -167,7 +167,7 @@ export async function selectRecords(
   const count = Number(counted?.n ?? 0);
   if (count === 0) return [];
 
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const values = sql.join(columns.map((c) => sql.ref(sqlName(c))));
   const order = sql.join(['position', ...spec.key].map((c) => sql.ref(sqlName(c))));
   const orderBy = ordered ? sql` ORDER BY ${order}` : sql``;
@@ -224,7 +224,7 @@ async function jsonRows(
   query: RawBuilder<unknown>,
   values: readonly RawBuilder<unknown>[],
 ): Promise<unknown[][]> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const list = sql.join(values);
   const json = postgres
     ? sql<unknown>`json_agg(json_build_array(${list}))`
@@ -283,7 +283,7 @@ export async function selectGroups(
   practiceId: number,
   b: GroupBounds,
 ): Promise<Pick<GroupedData, 'payments' | 'timeEntries' | 'costs' | 'conversations'>> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const rows = (query: RawBuilder<unknown>, values: readonly RawBuilder<unknown>[]) =>
     jsonRows(db, query, values);
   const ref = (name: string) => sql.ref(name);

@@ -10,8 +10,8 @@
  * with its own SQL calls it too. Taking the revision row first in a transaction also
  * gives PostgreSQL writers of one practice one lock order.
  */
-import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
-import type { Executor } from './database.ts';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { type Executor, isPostgres } from './database.ts';
 
 interface RevisionTable {
   practiceId: number;
@@ -73,7 +73,7 @@ const READ_SQL = {
  * 0004). Read on every cached request, so the SQL is written out (no query building).
  */
 export async function readRevision(db: Executor, practiceId: number): Promise<number> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   const query = CompiledQuery.raw(postgres ? READ_SQL.postgres : READ_SQL.sqlite, [practiceId]);
   const { rows } = await db.executeQuery<{ revision: number | string }>(query);
   return rows[0] ? Number(rows[0].revision) : 0;
