@@ -41,7 +41,7 @@ export async function finishImport(
     .execute();
 }
 
-/** The columns of `import_rows` an import writes, in the order `insertImportRows` sends them. */
+/** The columns of `import_rows` an import writes: `practiceId`, then a row's fields. */
 const IMPORT_ROW_COLUMNS = [
   'practiceId',
   'id',
@@ -73,26 +73,12 @@ export async function insertImportRows(
   rows: readonly ImportRow[],
   bulk?: BulkConnection,
 ): Promise<Set<string>> {
-  const values = rows.map((r) => [
-    practiceId,
-    r.id,
-    r.importId,
-    r.kind,
-    r.format,
-    r.file,
-    r.line,
-    r.externalId,
-    r.date,
-    r.amount,
-    r.currency,
-    r.fee,
-    r.hours,
-    r.refundOf,
-    r.attributes,
-    r.customer,
-    r.unassigned,
-    r.materialized,
-  ]);
+  const values = rows.map((r) => {
+    const row: unknown[] = [practiceId];
+    for (let c = 1; c < IMPORT_ROW_COLUMNS.length; c++)
+      row.push(r[IMPORT_ROW_COLUMNS[c] as keyof ImportRow]);
+    return row;
+  });
   const { returned } = await insertRowsIfNew(
     db,
     practiceId,
