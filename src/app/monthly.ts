@@ -40,7 +40,7 @@ import { loadAnalysisData, loadGroupedMonths } from '../store/records.repository
 import { authorize, type PracticeAccess } from './access.ts';
 import { AppError } from './errors.ts';
 import { fromAnalysisError } from './report.ts';
-import { cached } from './report-cache.ts';
+import { cachedDocument } from './report-cache.ts';
 
 /** One stream in one month: the report's `streams[].revenue`, `hours.total`, `effectiveHourlyRate`. */
 export interface MonthStream {
@@ -277,9 +277,7 @@ export function monthlyJson(
   practiceId: number,
   options: MonthlyOptions = {},
 ): Promise<string> {
-  const key = monthlyKey(options);
-  // The default series, the dashboard's first, is kept (app/report-cache.ts).
-  return cached(store, practiceId, key, () => buildMonthly(store, practiceId, options), {
-    keep: key === monthlyKey({}),
-  });
+  return cachedDocument(store, practiceId, monthlyKey, options, () =>
+    buildMonthly(store, practiceId, options),
+  );
 }

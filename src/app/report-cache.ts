@@ -242,6 +242,21 @@ function toJson(value: unknown): string {
 }
 
 /**
+ * `cached` for a document asked with `options` (all optional) and keyed by `keyOf`; the
+ * one asked without any, the dashboard's first, is also kept in the database.
+ */
+export function cachedDocument<O extends object>(
+  store: Store,
+  practiceId: number,
+  keyOf: (options: Partial<O>) => string,
+  options: O,
+  compute: () => Promise<unknown>,
+): Promise<string> {
+  const key = keyOf(options);
+  return cached(store, practiceId, key, compute, { keep: key === keyOf({}) });
+}
+
+/**
  * `cached` for pages of records (app/records.ts), kept apart from reports and totals, in
  * a cache of `PAGE_CACHE_LIMITS`: many small documents, each as cheap to recompute as a
  * page query.
@@ -287,11 +302,9 @@ export function reportJson(
   practiceId: number,
   options: ReportOptions = {},
 ): Promise<string> {
-  const key = reportKey(options);
-  // The report without a period or assumptions, the dashboard's first, is kept.
-  return cached(store, practiceId, key, () => buildReport(store, practiceId, options), {
-    keep: key === reportKey({}),
-  });
+  return cachedDocument(store, practiceId, reportKey, options, () =>
+    buildReport(store, practiceId, options),
+  );
 }
 
 /** `reportJson` for a signed-in member (any role may read the report). */
