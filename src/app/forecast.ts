@@ -25,7 +25,7 @@ import type { Store } from '../store/connect.ts';
 import { loadPracticeData } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { AppError, type AppErrorCode } from './errors.ts';
-import { cached } from './report-cache.ts';
+import { cached, sortedEntries } from './report-cache.ts';
 
 export interface ForecastRequest extends Omit<ForecastOptions, 'scenarios'> {
   scenarios?: readonly (Scenario | ScenarioInput)[];
@@ -95,16 +95,6 @@ export async function buildForecast(
   }
 }
 
-/** The forecast for a member of the practice (any role may read it). */
-export async function forecastAs(
-  store: Store,
-  access: PracticeAccess,
-  request: ForecastRequest = {},
-): Promise<Forecast> {
-  authorize(access, 'read');
-  return buildForecast(store, access.practiceId, request);
-}
-
 /**
  * Forecasts computed at once by this process, at most. One forecast can take a second or
  * two of the server's only thread (10,000 runs × 36 months × 6 scenarios; on a large
@@ -134,7 +124,8 @@ export async function limitedForecast<T>(compute: () => Promise<T>): Promise<T> 
 }
 
 /**
- * `forecastAs` as JSON text: the same request on the same data is answered from the
+ * `buildForecast` for a member of the practice (any role may read it), as JSON text: the
+ * same request on the same data is answered from the
  * report cache (kept until the practice's data changes, app/report-cache.ts), and new
  * ones are limited to `MAX_CONCURRENT_FORECASTS` at once.
  */
@@ -144,8 +135,9 @@ export async function forecastJsonAs(
   request: ForecastRequest = {},
 ): Promise<string> {
   authorize(access, 'read');
-  const { months, runs, seed, scenarios } = request;
-  const key = `forecast|${JSON.stringify({ months, runs, seed, scenarios })}`;
+  // Every input but the scenarios' file names, which only word the errors.
+  const { sources: _sources, ...inputs } = request;
+  const key = `forecast|${JSON.stringify(sortedEntries(inputs))}`;
   return cached(store, access.practiceId, key, () =>
     limitedForecast(() => buildForecast(store, access.practiceId, request)),
   );
