@@ -4,10 +4,10 @@
  * computed again (app/report-cache.ts). Keeping is best effort and never waits: a
  * document that cannot be kept at once is simply computed again next time.
  */
-import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Store } from './connect.ts';
 import type { Executor } from './database.ts';
+import { preparedOn } from './sqlite.ts';
 
 interface KeptDocumentTable {
   practiceId: number;
@@ -47,8 +47,6 @@ const KEEP_SQL = (mark: (n: number) => string) =>
   'code = excluded.code, body = excluded.body, kept_at = excluded.kept_at ' +
   'where kept_documents.revision <= excluded.revision';
 
-const sqliteStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
-
 /**
  * Keeps `body` as the practice's `key` document at `revision`. Returns false when it was
  * not kept. On SQLite it takes the store's connection when no query or transaction of
@@ -83,11 +81,10 @@ export async function keepDocument(
   }
   return store.db.connection().execute(async () => {
     if (sqlite.inTransaction) return false;
-    let statement = sqliteStatements.get(sqlite);
-    if (!statement) {
-      statement = sqlite.prepare(KEEP_SQL(() => '?'));
-      sqliteStatements.set(sqlite, statement);
-    }
+    const statement = preparedOn(
+      sqlite,
+      KEEP_SQL(() => '?'),
+    );
     // better-sqlite3 runs synchronously: nothing else uses the connection until the
     // timeout is restored.
     const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
