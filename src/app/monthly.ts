@@ -197,10 +197,31 @@ async function monthlyOfRecords(
  * 1,000,000 payments) for figures the series does not show.
  */
 function withOwnClients(data: GroupedData): GroupedData {
-  const named = new Set<string>();
-  for (const p of data.payments) if (p.clientId !== null) named.add(p.clientId);
-  for (const t of data.timeEntries) if (t.clientId !== null) named.add(t.clientId);
-  return { ...data, clients: data.clients.filter((c) => named.has(c.id)) };
+  const index = clientIndex(data.clients);
+  const positions = new Set<number>();
+  const add = (id: string | null) => {
+    const at = id === null ? undefined : index.get(id);
+    if (at !== undefined) positions.add(at);
+  };
+  for (const p of data.payments) add(p.clientId);
+  for (const t of data.timeEntries) add(t.clientId);
+  // In the practice's order, as a filter of the list would give.
+  return {
+    ...data,
+    clients: [...positions].sort((a, b) => a - b).map((at) => data.clients[at]!),
+  };
+}
+
+/** Each client's place in the list, by id: built once per list (the months share it). */
+const clientIndexes = new WeakMap<GroupedData['clients'], Map<string, number>>();
+function clientIndex(clients: GroupedData['clients']): Map<string, number> {
+  let index = clientIndexes.get(clients);
+  if (!index) {
+    index = new Map();
+    for (let at = clients.length - 1; at >= 0; at--) index.set(clients[at]!.id, at);
+    clientIndexes.set(clients, index);
+  }
+  return index;
 }
 
 /**
