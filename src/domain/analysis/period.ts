@@ -111,12 +111,14 @@ export function annualFactor(period: Period): Fraction {
 
 /**
  * Throws `no_data` unless some payment, time entry, cost or conversation is dated in
- * the period.
+ * the period (of `data`, or of any of several parts of it: the months of a series).
  * @example requireRecordsIn(data, { from: '2020-01-01', to: '2020-12-31', days: 366 }) // throws no_data
  */
-export function requireRecordsIn(data: Dated, period: Period): void {
-  for (const list of [data.payments, data.timeEntries, data.costs, data.conversations]) {
-    for (const record of list) if (inPeriod(record.date, period)) return;
+export function requireRecordsIn(data: Dated | readonly Dated[], period: Period): void {
+  for (const part of Array.isArray(data) ? data : [data as Dated]) {
+    for (const list of [part.payments, part.timeEntries, part.costs, part.conversations]) {
+      for (const record of list) if (inPeriod(record.date, period)) return;
+    }
   }
   throw new AnalysisError(
     'no_data',
