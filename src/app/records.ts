@@ -249,7 +249,7 @@ export async function listRecordsJsonAs(
     offset: query.offset,
     q: query.q,
     searchColumns: spec.search,
-    sort: sort ?? (collection.dated ? 'date' : undefined),
+    sort: sortColumn,
     descending,
     nullableSort,
     from: query.from,
