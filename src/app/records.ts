@@ -22,7 +22,7 @@ import {
 } from '../store/record-crud.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { AppError } from './errors.ts';
-import { cachedPage, cachedPageText, sortedEntries } from './report-cache.ts';
+import { cachedPage, sortedEntries } from './report-cache.ts';
 import { newId } from './tokens.ts';
 
 export interface RecordTypes {
@@ -213,7 +213,7 @@ function decodeCursor(
 /**
  * A page of the practice's records of `resource` (a `RecordPage`) as UTF-8 JSON bytes, by
  * offset or after a cursor (`after`, a page's `nextCursor`). The page is kept, like the
- * report, per practice and query until the practice's data changes (`cachedPageText`):
+ * report, per practice and query until the practice's data changes (`cachedPage`):
  * the same page asked again costs the revision read and a look-up. Bytes, not text: on
  * SQLite they come from the database as they go to the socket, never a JS string.
  */
@@ -262,7 +262,7 @@ export async function listRecordsJsonAs(
   };
   const matching = { q: query.q, from: query.from, to: query.to, equals: sortedEntries(equals) };
   const asked = { ...matching, order, limit: query.limit, after: listQuery.after };
-  return cachedPageText(
+  return cachedPage(
     store,
     access.practiceId,
     `page|${resource}|${query.offset}|${JSON.stringify(asked)}`,
@@ -275,7 +275,7 @@ export async function listRecordsJsonAs(
         store,
         access.practiceId,
         `count|${resource}|${JSON.stringify(matching)}`,
-        () => countListed(store.db, collection, access.practiceId, listQuery),
+        async () => String(await countListed(store.db, collection, access.practiceId, listQuery)),
       );
       const page = await listPage(store.db, collection, access.practiceId, listQuery, store.sqlite);
       const next = page.next ? JSON.stringify(encodeCursor(order, page.next)) : 'null';

@@ -257,24 +257,12 @@ export function cachedDocument<O extends object>(
 }
 
 /**
- * `cached` for pages of records (app/records.ts), kept apart from reports and totals, in
- * a cache of `PAGE_CACHE_LIMITS`: many small documents, each as cheap to recompute as a
- * page query.
+ * `cached` for pages of records and their totals (app/records.ts), kept apart from
+ * reports, in a cache of `PAGE_CACHE_LIMITS`: many small documents, each as cheap to
+ * recompute as a page query. `compute` writes the document itself: the JSON text
+ * `JSON.stringify` would give, or its UTF-8 bytes.
  */
-export function cachedPage(
-  store: Store,
-  practiceId: number,
-  key: string,
-  compute: () => Promise<unknown>,
-): Promise<string> {
-  return cachedPageText(store, practiceId, key, () => compute().then(toJson));
-}
-
-/**
- * `cachedPage` for a page `compute` writes itself: the JSON text `JSON.stringify` would
- * give, or its UTF-8 bytes.
- */
-export function cachedPageText<T extends JsonBody>(
+export function cachedPage<T extends JsonBody>(
   store: Store,
   practiceId: number,
   key: string,
