@@ -38,6 +38,7 @@ import {
 import type { Store } from '../store/connect.ts';
 import { loadAnalysisData, loadGroupedMonths } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
+import { computeJson } from './compute/pool.ts';
 import { AppError } from './errors.ts';
 import { fromAnalysisError } from './report.ts';
 import { cachedDocument } from './report-cache.ts';
@@ -293,6 +294,8 @@ export function monthlyJson(
   options: MonthlyOptions = {},
 ): Promise<string> {
   return cachedDocument(store, practiceId, monthlyKey, options, () =>
-    buildMonthly(store, practiceId, options),
+    computeJson(store, { kind: 'monthly', practiceId, options }, () =>
+      buildMonthly(store, practiceId, options),
+    ),
   );
 }

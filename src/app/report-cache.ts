@@ -30,6 +30,7 @@ import { keepDocument, readKept } from '../store/kept-document.repository.ts';
 import { readRevision } from '../store/revision.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { codeVersion } from './code-version.ts';
+import { computeJson } from './compute/pool.ts';
 import { buildReport, type ReportOptions } from './report.ts';
 
 export interface CacheLimits {
@@ -242,18 +243,19 @@ function toJson(value: unknown): string {
 }
 
 /**
- * `cached` for a document asked with `options` (all optional) and keyed by `keyOf`; the
- * one asked without any, the dashboard's first, is also kept in the database.
+ * The JSON text `computeText` gives for a document asked with `options` (all optional)
+ * and keyed by `keyOf`, cached like `cached`'s; the one asked without any, the
+ * dashboard's first, is also kept in the database.
  */
 export function cachedDocument<O extends object>(
   store: Store,
   practiceId: number,
   keyOf: (options: Partial<O>) => string,
   options: O,
-  compute: () => Promise<unknown>,
+  computeText: () => Promise<string>,
 ): Promise<string> {
   const key = keyOf(options);
-  return cached(store, practiceId, key, compute, { keep: key === keyOf({}) });
+  return cacheOf(store).get(store, practiceId, key, computeText, key === keyOf({}));
 }
 
 /**
@@ -291,7 +293,9 @@ export function reportJson(
   options: ReportOptions = {},
 ): Promise<string> {
   return cachedDocument(store, practiceId, reportKey, options, () =>
-    buildReport(store, practiceId, options),
+    computeJson(store, { kind: 'report', practiceId, options }, () =>
+      buildReport(store, practiceId, options),
+    ),
   );
 }
 

@@ -3,7 +3,9 @@
  * groups `groupRecords` makes of the same records, on both engines; and the report
  * `buildReport` computes from them is the report `analyze` computes from the records,
  * figure for figure, for generated practices (refunds, EUR records with and without a
- * rate, hours like 1/3, dates on every side of the period) and the demo.
+ * rate, hours like 1/3, dates on every side of the period) and the demo. Also with a
+ * second connection reading part of the records (store/read-helper.ts): the same report,
+ * and never one made of two states of the data.
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -17,6 +19,10 @@ import {
 } from '../domain/analysis/index.ts';
 import { practiceArb } from '../domain/analysis/test-arbitraries.ts';
 import { generateDemo } from '../domain/demo/index.ts';
+import { COLLECTIONS } from '../store/collections.ts';
+import { openStore } from '../store/connect.ts';
+import { answerRead, type ReadHelper } from '../store/read-helper.ts';
+import { insertRecord } from '../store/record-crud.repository.ts';
 import { loadGroupedData } from '../store/records.repository.ts';
 import { outcome, periodArb, saveGenerated, sorted } from './groups.test-support.ts';
 import { buildReport } from './report.ts';
@@ -68,4 +74,65 @@ describeEachEngine('report groups in SQL', (ctx) => {
       expect(period).toEqual(resolvePeriod(data));
     }
   }, 120_000);
+
+  it('are read in part by a helper on a second connection: the same report', async () => {
+    const other = await openStore(ctx.database.target);
+    let reads = 0;
+    const helper: ReadHelper = {
+      read: (practiceId, statements) => {
+        reads++;
+        return answerRead(other.db, practiceId, statements);
+      },
+    };
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          practiceArb({ foreign: true, gaps: true, dense: true }),
+          fc.option(periodArb, { nil: undefined }),
+          async (data, options) => {
+            const id = await saveGenerated(ctx.store, data);
+            const expected = await outcome(() => analyze(data, options ?? {}));
+            const report = await outcome(() => buildReport(ctx.store, id, options ?? {}, helper));
+            expect(report).toEqual(expected);
+          },
+        ),
+        { numRuns: 30 },
+      );
+      expect(reads).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+
+  it("throws a helper's reads away when they saw another state of the data", async () => {
+    const data = generateDemo({ seed: 3 });
+    const id = await saveGenerated(ctx.store, data);
+    const expected = analyze(data, {});
+    const other = await openStore(ctx.database.target);
+    let written = 0;
+    // The helper's snapshot starts after a write this report's snapshot cannot see: a
+    // delivery hour in the period, which its time groups would count.
+    const late: ReadHelper = {
+      read: async (practiceId, statements) => {
+        await insertRecord(other.db, COLLECTIONS.timeEntries, practiceId, {
+          id: `late-${++written}`,
+          date: expected.period.to,
+          hours: 7,
+          activity: 'delivery',
+          offerId: data.offers[0]!.id,
+        });
+        return answerRead(other.db, practiceId, statements);
+      },
+    };
+    const failing: ReadHelper = { read: async () => Promise.reject(new Error('gone')) };
+    try {
+      expect(await buildReport(ctx.store, id, {}, late)).toEqual(expected);
+      expect(written).toBeGreaterThan(0);
+      expect(await buildReport(ctx.store, id, {}, failing)).toEqual(
+        await buildReport(ctx.store, id, {}),
+      );
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 });

@@ -18,6 +18,7 @@ import {
   resolveAssumptions,
 } from '../domain/analysis/index.ts';
 import type { Store } from '../store/connect.ts';
+import type { ReadHelper } from '../store/read-helper.ts';
 import { loadAnalysisData, loadGroupedData } from '../store/records.repository.ts';
 import { AppError, type AppErrorCode } from './errors.ts';
 
@@ -35,19 +36,29 @@ export function fromAnalysisError(error: unknown): never {
   throw error;
 }
 
+/**
+ * The report of the practice. With `helper`, a second connection reads part of the
+ * records meanwhile (store/read-helper.ts; the server's compute threads, app/compute/).
+ */
 export async function buildReport(
   store: Store,
   practiceId: number,
   options: ReportOptions = {},
+  helper?: ReadHelper,
 ): Promise<Report> {
   try {
     let assumptions: Assumptions | undefined;
-    const { period, data } = await loadGroupedData(store.db, practiceId, async (latest) => {
-      // The checks of analyze, in its order: assumptions, then the period.
-      assumptions = resolveAssumptions(options.assumptions ?? {});
-      const last = options.to === undefined ? await latest() : null;
-      return periodAfter(() => last, options);
-    });
+    const { period, data } = await loadGroupedData(
+      store.db,
+      practiceId,
+      async (latest) => {
+        // The checks of analyze, in its order: assumptions, then the period.
+        assumptions = resolveAssumptions(options.assumptions ?? {});
+        const last = options.to === undefined ? await latest() : null;
+        return periodAfter(() => last, options);
+      },
+      helper,
+    );
     return analyzeGroups(data, period, assumptions as Assumptions);
   } catch (error) {
     // A group cannot name the record without a rate: the records can (rare, so slow is fine).

@@ -42,7 +42,16 @@ export interface Store {
  * const store = await openStore('postgres://u@host/db');  // PostgreSQL
  * @throws StoreError `db_unreachable`, `db_open_failed` or `migration_failed`.
  */
-export async function openStore(target: string): Promise<Store> {
+export async function openStore(
+  target: string,
+  options: {
+    /**
+     * false: the schema is known to be current and is not checked (a second connection
+     * of a process that opened the database already: migrating takes a write lock).
+     */
+    migrate?: boolean;
+  } = {},
+): Promise<Store> {
   const engine: Engine = isPostgresUrl(target) ? 'postgres' : 'sqlite';
   if (engine === 'sqlite' && /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
     throw new StoreError(
@@ -58,7 +67,7 @@ export async function openStore(target: string): Promise<Store> {
     return closing;
   };
   try {
-    await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db);
   } catch (error) {
     await close();
     throw error;

@@ -18,6 +18,7 @@ import { ACTIVITIES, type Activity, type Outcome } from '../domain/model.ts';
 import type { CollectionSpec } from './collections.ts';
 import { type Executor, isPostgres } from './database.ts';
 import { sqlName } from './naming.ts';
+import type { Elsewhere } from './read-helper.ts';
 import { bumpRevision } from './revision.repository.ts';
 
 type Row = Record<string, unknown>;
@@ -140,14 +141,34 @@ export async function selectRecords(
   db: Executor,
   spec: CollectionSpec,
   practiceId: number,
-  opts: {
-    to?: string;
-    columns?: readonly string[];
-    rowsPerSelect?: number;
-    /** false: in any order (no sort; for a reader that indexes the records by key). */
-    ordered?: boolean;
-  } = {},
+  opts: SelectOptions = {},
 ): Promise<Row[]> {
+  return (await startSelectRecords(db, spec, practiceId, opts)).records;
+}
+
+export interface SelectOptions {
+  to?: string;
+  columns?: readonly string[];
+  rowsPerSelect?: number;
+  /** false: in any order (no sort; for a reader that indexes the records by key). */
+  ordered?: boolean;
+  /**
+   * A helper's queue (store/read-helper.ts) for the one statement that reads every
+   * record, when one does (at most `rowsPerSelect` records).
+   */
+  away?: Elsewhere;
+}
+
+/**
+ * `selectRecords`, returning once the records are counted and, with `opts.away`, their
+ * statement queued there: `records` then settles after `away.send()`.
+ */
+export async function startSelectRecords(
+  db: Executor,
+  spec: CollectionSpec,
+  practiceId: number,
+  opts: SelectOptions = {},
+): Promise<{ records: Promise<Row[]> }> {
   const { to, columns = spec.columns, rowsPerSelect = MAX_ROWS_PER_SELECT } = opts;
   const ordered = opts.ordered ?? true;
   const raw = loose(db.withoutPlugins());
@@ -165,7 +186,7 @@ export async function selectRecords(
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
   const count = Number(counted?.n ?? 0);
-  if (count === 0) return [];
+  if (count === 0) return { records: Promise.resolve([]) };
 
   const postgres = isPostgres(db);
   const values = sql.join(columns.map((c) => sql.ref(sqlName(c))));
@@ -176,18 +197,24 @@ export async function selectRecords(
     : sql<unknown>`json_group_array(json_array(${values})${orderBy})`;
   const toRecord = recordMaker(columns);
   const records: Row[] = [];
+  const add = (json: unknown) => {
+    // SQLite returns the JSON text; pg parses json itself (and gives null for no rows).
+    const rows = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as unknown[][];
+    for (const row of rows) records.push(toRecord(row));
+    return records;
+  };
   const read = async (from?: number, before?: number) => {
     let query = scope().select(rowsJson.as('rows'));
     if (from !== undefined) query = query.where('position', '>=', from);
     if (before !== undefined) query = query.where('position', '<', before);
-    const json = (await query.executeTakeFirst())?.rows;
-    // SQLite returns the JSON text; pg parses json itself (and gives null for no rows).
-    const rows = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as unknown[][];
-    for (const row of rows) records.push(toRecord(row));
+    add((await query.executeTakeFirst())?.rows);
   };
   if (count <= rowsPerSelect) {
+    if (opts.away) {
+      return { records: opts.away.value(scope().select(rowsJson.as('rows')).compile()).then(add) };
+    }
     await read();
-    return records;
+    return { records: Promise.resolve(records) };
   }
   const span = await scope()
     .select((eb) => [eb.fn.min('position').as('first'), eb.fn.max('position').as('last')])
@@ -196,7 +223,7 @@ export async function selectRecords(
   for (let start = Number(span.first); start <= last; start += rowsPerSelect) {
     await read(start, start + rowsPerSelect);
   }
-  return records;
+  return { records: Promise.resolve(records) };
 }
 
 /** Turns a row array (values in `columns` order) into a record keyed by the column names. */
@@ -217,22 +244,24 @@ function toRow(spec: CollectionSpec, practiceId: number, position: number, recor
 
 /**
  * The rows of `query`, each as the array of `values`, built by the database as one JSON
- * array of arrays (as `selectRecords` does) and parsed once.
+ * array of arrays (as `selectRecords` does) and parsed once. With `away`, the statement
+ * is queued for its helper (store/read-helper.ts): the promise settles after `away.send()`.
  */
 async function jsonRows(
   db: Executor,
   query: RawBuilder<unknown>,
   values: readonly RawBuilder<unknown>[],
+  away?: Elsewhere,
 ): Promise<unknown[][]> {
   const postgres = isPostgres(db);
   const list = sql.join(values);
   const json = postgres
     ? sql<unknown>`json_agg(json_build_array(${list}))`
     : sql<unknown>`json_group_array(json_array(${list}))`;
-  const result = await sql<{ rows: unknown }>`SELECT ${json} AS rows FROM (${query}) g`.execute(
-    db.withoutPlugins(),
-  );
-  const text = result.rows[0]?.rows;
+  const statement = sql<{ rows: unknown }>`SELECT ${json} AS rows FROM (${query}) g`;
+  const text = away
+    ? await away.value(statement.compile(db.withoutPlugins()))
+    : (await statement.execute(db.withoutPlugins())).rows[0]?.rows;
   return (typeof text === 'string' ? JSON.parse(text) : (text ?? [])) as unknown[][];
 }
 
@@ -282,12 +311,48 @@ export async function selectGroups(
   db: Executor,
   practiceId: number,
   b: GroupBounds,
+  away?: Elsewhere,
 ): Promise<Pick<GroupedData, 'payments' | 'timeEntries' | 'costs' | 'conversations'>> {
   const postgres = isPostgres(db);
-  const rows = (query: RawBuilder<unknown>, values: readonly RawBuilder<unknown>[]) =>
-    jsonRows(db, query, values);
+  const rows = (
+    query: RawBuilder<unknown>,
+    values: readonly RawBuilder<unknown>[],
+    elsewhere?: Elsewhere,
+  ) => jsonRows(db, query, values, elsewhere);
   const ref = (name: string) => sql.ref(name);
   const cur = b.currency;
+
+  // Time entries in ordered passes over time_entries_report_idx (migration 0005), no
+  // sort: before the period by (activity, offer, hours); in it the same for the
+  // activities other than delivery (also by client) and marketing (also by channel).
+  // With a helper (`away`), its connection reads them while this one reads the rest.
+  const timeFrom = sql`FROM time_entries ${postgres ? sql`` : sql`INDEXED BY time_entries_report_idx`}
+    WHERE practice_id = ${practiceId}`;
+  const others = ACTIVITIES.filter((a) => a !== 'delivery' && a !== 'marketing');
+  const byActivity = (range: RawBuilder<unknown>) => () =>
+    rows(
+      sql`SELECT activity, offer_id, hours, count(*) AS n, min(date) AS d
+          ${timeFrom} AND ${range} GROUP BY activity, offer_id, hours`,
+      ['activity', 'offer_id', 'hours', 'n', 'd'].map(ref),
+      away,
+    );
+  const inPeriodOf = (activity: string, by: string) => () =>
+    rows(
+      sql`SELECT offer_id, hours, ${ref(by)}, count(*) AS n, min(date) AS d
+          ${timeFrom} AND activity = ${activity} AND date >= ${b.from} AND date <= ${b.to}
+          GROUP BY offer_id, hours, ${ref(by)}`,
+      ['offer_id', 'hours', by, 'n', 'd'].map(ref),
+      away,
+    );
+  const timeReads = [
+    byActivity(sql`date < ${b.from}`),
+    byActivity(sql`activity IN (${sql.join(others)}) AND date >= ${b.from} AND date <= ${b.to}`),
+    inPeriodOf('delivery', 'client_id'),
+    inPeriodOf('marketing', 'channel'),
+  ];
+  // For the helper, all queued and handed over before this connection starts its own.
+  const timeAway = away ? timeReads.map((read) => read()) : undefined;
+  away?.send();
 
   // Payments in ordered passes over payments_report_idx (migration 0008), with no sort:
   // in the practice currency one pass per range of dates of one `paymentDateClass`, by
@@ -312,41 +377,6 @@ export async function selectGroups(
     ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
   );
 
-  // Time entries in ordered passes over time_entries_report_idx (migration 0005), no
-  // sort: before the period by (activity, offer, hours); in it the same for the
-  // activities other than delivery (also by client) and marketing (also by channel).
-  const timeFrom = sql`FROM time_entries ${postgres ? sql`` : sql`INDEXED BY time_entries_report_idx`}
-    WHERE practice_id = ${practiceId}`;
-  const others = ACTIVITIES.filter((a) => a !== 'delivery' && a !== 'marketing');
-  const byActivity = (range: RawBuilder<unknown>) =>
-    rows(
-      sql`SELECT activity, offer_id, hours, count(*) AS n, min(date) AS d
-          ${timeFrom} AND ${range} GROUP BY activity, offer_id, hours`,
-      ['activity', 'offer_id', 'hours', 'n', 'd'].map(ref),
-    );
-  const before = await byActivity(sql`date < ${b.from}`);
-  const otherIn = await byActivity(
-    sql`activity IN (${sql.join(others)}) AND date >= ${b.from} AND date <= ${b.to}`,
-  );
-  const inPeriodOf = (activity: string, by: string) =>
-    rows(
-      sql`SELECT offer_id, hours, ${ref(by)}, count(*) AS n, min(date) AS d
-          ${timeFrom} AND activity = ${activity} AND date >= ${b.from} AND date <= ${b.to}
-          GROUP BY offer_id, hours, ${ref(by)}`,
-      ['offer_id', 'hours', by, 'n', 'd'].map(ref),
-    );
-  const delivery = await inPeriodOf('delivery', 'client_id');
-  const marketing = await inPeriodOf('marketing', 'channel');
-  const timeEntries: TimeGroup[] = [];
-  for (const [activity, offerId, hours, count, date] of [...before, ...otherIn]) {
-    timeEntries.push(timeGroup([activity, offerId, hours, date, count]));
-  }
-  for (const [offerId, hours, clientId, count, date] of delivery) {
-    timeEntries.push(timeGroup(['delivery', offerId, hours, date, count, clientId]));
-  }
-  for (const [offerId, hours, channel, count, date] of marketing) {
-    timeEntries.push(timeGroup(['marketing', offerId, hours, date, count, null, channel]));
-  }
   // Costs in ordered passes over costs_report_idx (migration 0008), with no sort: in the
   // practice currency before the period by offer, in it by offer and channel; in the
   // other currencies (below it, then above it; few) also by date and amount.
@@ -382,6 +412,20 @@ export async function selectGroups(
         GROUP BY outcome`,
     ['outcome', 'd', 'n'].map(ref),
   );
+  const timeRows: unknown[][][] = [];
+  if (timeAway) timeRows.push(...(await Promise.all(timeAway)));
+  else for (const read of timeReads) timeRows.push(await read());
+  const [before = [], otherIn = [], delivery = [], marketing = []] = timeRows;
+  const timeEntries: TimeGroup[] = [];
+  for (const [activity, offerId, hours, count, date] of [...before, ...otherIn]) {
+    timeEntries.push(timeGroup([activity, offerId, hours, date, count]));
+  }
+  for (const [offerId, hours, clientId, count, date] of delivery) {
+    timeEntries.push(timeGroup(['delivery', offerId, hours, date, count, clientId]));
+  }
+  for (const [offerId, hours, channel, count, date] of marketing) {
+    timeEntries.push(timeGroup(['marketing', offerId, hours, date, count, null, channel]));
+  }
   return {
     // The practice currency is left out of its groups' rows (NULL): it is `cur`.
     payments: paymentRows.map((row) => paymentGroup(row, cur)),

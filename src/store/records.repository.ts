@@ -23,14 +23,17 @@ import {
 import type { Database, Executor } from './database.ts';
 import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
 import { findPracticeById } from './practice.repository.ts';
+import { Elsewhere, type ReadHelper } from './read-helper.ts';
 import {
   nextPosition,
   selectGroups,
   selectLatestDate,
   selectMonthGroups,
   selectRecords,
+  startSelectRecords,
   upsertRecords,
 } from './record-sql.ts';
+import { readRevision } from './revision.repository.ts';
 import { loadRules, saveRules } from './rule.repository.ts';
 
 /** Records of one practice per collection (a type alias so it fits `Record<string, number>`). */
@@ -169,32 +172,49 @@ export async function loadGroupedData(
   db: Executor,
   practiceId: number,
   periodOf: (latest: () => Promise<string | null>) => Period | Promise<Period>,
+  helper?: ReadHelper,
 ): Promise<{ period: Period; data: GroupedData }> {
   return inSnapshot(db, async (trx) => {
+    // With a helper, the revision tells whether its snapshot is this one's (read-helper.ts).
+    const away = helper
+      ? new Elsewhere(trx, helper, practiceId, await readRevision(trx, practiceId))
+      : undefined;
     const practice = await practiceOf(trx, practiceId);
     const period = await periodOf(() => selectLatestDate(trx, practiceId));
-    const small = await undatedOf(trx, practiceId);
-    const groups = await selectGroups(trx, practiceId, groupBounds(period, practice.currency));
-    return { period, data: { practice, ...small, ...groups } as GroupedData };
+    const small = await undatedOf(trx, practiceId, away);
+    const groups = await selectGroups(
+      trx,
+      practiceId,
+      groupBounds(period, practice.currency),
+      away,
+    );
+    return {
+      period,
+      data: { practice, ...small, clients: await small.clients, ...groups } as GroupedData,
+    };
   });
 }
 
-/** The offers, clients and rates the analysis reads (`ANALYSIS_COLUMNS`). */
-async function undatedOf(trx: Executor, practiceId: number) {
-  const small = {} as Pick<GroupedData, 'offers' | 'clients' | 'rates'>;
-  for (const name of ['offers', 'clients', 'rates'] as const) {
-    (small as Record<string, unknown>)[name] = await selectRecords(
-      trx,
-      COLLECTIONS[name],
-      practiceId,
-      {
-        columns: ANALYSIS_COLUMNS[name],
-        // Offers keep their order (the streams'); clients are only looked up by id.
-        ordered: name !== 'clients',
-      },
-    );
-  }
-  return small;
+/**
+ * The offers, clients and rates the analysis reads (`ANALYSIS_COLUMNS`). With `away`, the
+ * clients are queued for its helper (sent with the next `send`): await them after.
+ */
+async function undatedOf(trx: Executor, practiceId: number, away?: Elsewhere) {
+  const read = (name: 'offers' | 'clients' | 'rates') =>
+    startSelectRecords(trx, COLLECTIONS[name], practiceId, {
+      columns: ANALYSIS_COLUMNS[name],
+      // Offers keep their order (the streams'); clients are only looked up by id.
+      ordered: name !== 'clients',
+      away: name === 'clients' ? away : undefined,
+    });
+  const clients = (await read('clients')).records;
+  const offers = await (await read('offers')).records;
+  const rates = await (await read('rates')).records;
+  return {
+    offers: offers as unknown as GroupedData['offers'],
+    rates: rates as unknown as GroupedData['rates'],
+    clients: clients as unknown as Promise<GroupedData['clients']>,
+  };
 }
 
 /**
@@ -219,7 +239,8 @@ export async function loadGroupedMonths<Month extends Period>(
   return inSnapshot(db, async (trx) => {
     const practice = await practiceOf(trx, practiceId);
     const { period, months } = await planOf(() => selectLatestDate(trx, practiceId));
-    const small = await undatedOf(trx, practiceId);
+    const undated = await undatedOf(trx, practiceId);
+    const small = { ...undated, clients: await undated.clients };
     const bounds = months.map((m) => groupBounds(m, practice.currency));
     const groups = await selectMonthGroups(trx, practiceId, bounds);
     const none = { payments: [], timeEntries: [], costs: [], conversations: [] };

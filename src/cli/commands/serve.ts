@@ -12,6 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Command } from 'commander';
 import { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
+import { attachPool, ComputePool } from '../../app/compute/pool.ts';
 import { AppError } from '../../app/errors.ts';
 import { startWarming, type Warmer, warmingEnabled } from '../../app/report-warm.ts';
 import type { Store } from '../../store/connect.ts';
@@ -37,6 +38,14 @@ export interface ServeOptions {
    * at start and after writes (app/report-warm.ts; default true).
    */
   warm?: boolean;
+  /**
+   * Compute reports and monthly series on this many threads of their own, each with its
+   * own connection to `target` (app/compute/pool.ts); 0 or no `target` (`:memory:`):
+   * on the server's thread. Default 0.
+   */
+  threads?: number;
+  /** The database `store` was opened on: a SQLite file or a postgres:// URL. */
+  target?: string;
 }
 
 /** What the site tells the report warmer: requests being served, practices written. */
@@ -59,6 +68,8 @@ export interface RunningServer {
   url: string;
   /** The report warmer, when warming is on. */
   warmer: Warmer | null;
+  /** The compute threads, when the server has them. */
+  pool: ComputePool | null;
   /** Stops accepting connections, lets requests in flight finish (10 s at most). */
   close(): Promise<void>;
 }
@@ -122,6 +133,12 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   let warmer: Warmer | null = null;
+  // Started first: the threads load their code while the server starts listening.
+  const pool =
+    options.threads && options.target && options.target !== ':memory:'
+      ? new ComputePool(options.target, { size: options.threads, log: options.log })
+      : null;
+  if (pool) attachPool(options.store, pool);
   const activity: SiteActivity = {
     inFlight: 0,
     lastDone: Number.NEGATIVE_INFINITY,
@@ -130,6 +147,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const site = buildSite(options, activity);
   const server = serve({ fetch: site.fetch, hostname: options.host, port: options.port });
   await new Promise<void>((resolve, reject) => {
+    server.once('error', () => void pool?.close());
     server.once('listening', () => resolve());
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -146,7 +164,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   if (options.warm !== false) {
     warmer = startWarming(options.store, {
-      busy: () => activity.inFlight > 0 || performance.now() - activity.lastDone < QUIET_MS,
+      // With compute threads, a computation holds no request: no need to wait for quiet.
+      busy: () =>
+        !pool?.usable &&
+        (activity.inFlight > 0 || performance.now() - activity.lastDone < QUIET_MS),
       log: options.log,
       info: options.info,
     });
@@ -155,6 +176,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return {
     url: `http://${host}:${port}`,
     warmer,
+    pool,
     close() {
       closing ??= new Promise<void>((resolve) => {
         // Nothing new is warmed; a report being warmed finishes before the store closes.
@@ -164,7 +186,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }, 10_000);
         server.close(() => {
           clearTimeout(force);
-          void warmStopped.then(() => resolve());
+          void warmStopped.then(() => pool?.close()).then(() => resolve());
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
@@ -172,6 +194,22 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   };
 }
+
+/** The compute threads `FULCRUM_THREADS` asks for (default 2). */
+export function computeThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const value = (env.FULCRUM_THREADS ?? '').trim();
+  if (value === '') return DEFAULT_THREADS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 16) {
+    throw new AppError(
+      'invalid_input',
+      `FULCRUM_THREADS must be a whole number from 0 to 16, got "${value}"`,
+    );
+  }
+  return n;
+}
+
+const DEFAULT_THREADS = 2;
 
 /** Resolves on the first SIGINT or SIGTERM. */
 function nextSignal(): Promise<NodeJS.Signals> {
@@ -193,6 +231,7 @@ export interface ServeFlags {
   inviteOnly?: boolean;
   /** false with --no-warm. */
   warm?: boolean;
+  threads?: number;
 }
 
 const LOOPBACK = /^(127\.|localhost$|::1$|\[::1\]$)/;
@@ -214,6 +253,11 @@ export function withServeOptions(command: Command): Command {
     .option(
       '--no-warm',
       "don't compute the reports in the background at start and after writes (also FULCRUM_WARM=0)",
+    )
+    .option(
+      '--threads <n>',
+      'threads that compute reports, so requests never wait behind one (default 2, or FULCRUM_THREADS; 0: on the server thread)',
+      intArg,
     );
 }
 
@@ -236,6 +280,8 @@ export async function serveUntilStopped(
     log: (line) => io.err(`${line}\n`),
     info: (line) => io.out(`${line}\n`),
     warm: opts.warm !== false && warmingEnabled(),
+    threads: opts.threads ?? computeThreads(),
+    target,
   });
   io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
   if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');

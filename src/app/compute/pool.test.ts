@@ -1,0 +1,118 @@
+/**
+ * The compute threads (pool.ts) on both engines: the documents they compute are the
+ * texts the caller's thread computes, a report is read with a lent second thread, errors
+ * arrive as the same classes and codes, a thread that dies is started again, a pool
+ * that cannot open the database leaves the computing to the caller. (The server with
+ * threads: test/compute-threads.test.ts.)
+ */
+import { expect, it } from 'vitest';
+import { importPractice } from '../../../test/api-harness.ts';
+import { describeEachEngine } from '../../../test/engines.ts';
+import { StoreError } from '../../store/errors.ts';
+import { AppError } from '../errors.ts';
+import { buildMonthly } from '../monthly.ts';
+import { buildReport } from '../report.ts';
+import { reportJson } from '../report-cache.ts';
+import { attachPool, ComputePool } from './pool.ts';
+
+describeEachEngine('compute threads', (ctx) => {
+  it("compute the caller's texts of the report and monthly series, the report with a lent thread", async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const pool = new ComputePool(ctx.database.target);
+    try {
+      await pool.ready();
+      const periods = [{}, { from: '2024-01-01', to: '2024-12-31' }];
+      for (const options of periods) {
+        expect(await pool.run({ kind: 'report', practiceId: id, options })).toBe(
+          JSON.stringify(await buildReport(ctx.store, id, options)),
+        );
+        expect(await pool.run({ kind: 'monthly', practiceId: id, options })).toBe(
+          JSON.stringify(await buildMonthly(ctx.store, id, options)),
+        );
+      }
+      const assumptions = { from: '2024-01-01', assumptions: { raise: 0.2 } };
+      expect(await pool.run({ kind: 'report', practiceId: id, options: assumptions })).toBe(
+        JSON.stringify(await buildReport(ctx.store, id, assumptions)),
+      );
+      // Two at once: each on a thread of its own, neither lent a helper.
+      const both = await Promise.all([
+        pool.run({ kind: 'report', practiceId: id, options: {} }),
+        pool.run({ kind: 'monthly', practiceId: id, options: {} }),
+      ]);
+      expect(both[0]).toBe(JSON.stringify(await buildReport(ctx.store, id)));
+      expect(pool.stats()).toMatchObject({ tasks: 7, helped: 3, restarts: 0 });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('pass errors on as the same classes and codes', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const pool = new ComputePool(ctx.database.target, { size: 1 });
+    try {
+      const missing = pool.run({ kind: 'report', practiceId: id + 1000, options: {} });
+      await expect(missing).rejects.toBeInstanceOf(StoreError);
+      await expect(missing).rejects.toMatchObject({ code: 'practice_not_found' });
+      const period = pool.run({
+        kind: 'report',
+        practiceId: id,
+        options: { from: '2025-01-01', to: '2024-01-01' },
+      });
+      await expect(period).rejects.toBeInstanceOf(AppError);
+      await expect(period).rejects.toMatchObject({ code: 'invalid_period' });
+      const assumption = pool.run({
+        kind: 'report',
+        practiceId: id,
+        options: { assumptions: { raise: -3 } },
+      });
+      await expect(assumption).rejects.toMatchObject({ code: 'invalid_assumption' });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('start a thread again when one dies; its task fails, the next ones are answered', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const lines: string[] = [];
+    const pool = new ComputePool(ctx.database.target, { size: 1, log: (l) => lines.push(l) });
+    try {
+      await pool.ready();
+      const dying = pool.run({ kind: 'report', practiceId: id, options: {} });
+      // The thread, stopped from outside while it computes (what an out-of-memory does).
+      const { slots } = pool as unknown as {
+        slots: { worker: { terminate(): Promise<number> } }[];
+      };
+      await slots[0]!.worker.terminate();
+      await expect(dying).rejects.toThrow(/compute thread 0/);
+      expect(await pool.run({ kind: 'report', practiceId: id, options: {} })).toBe(
+        JSON.stringify(await buildReport(ctx.store, id)),
+      );
+      expect(pool.stats().restarts).toBe(1);
+      expect(lines).toEqual([expect.stringMatching(/^compute thread 0 stopped/)]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('fail every task when the database cannot be opened, and the server then computes itself', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const pool = new ComputePool(
+      ctx.engine === 'sqlite' ? '/nonexistent/folder/x.db' : 'postgres://nobody@127.0.0.1:1/none',
+      { size: 1 },
+    );
+    try {
+      await expect(pool.ready()).rejects.toMatchObject({
+        code: ctx.engine === 'sqlite' ? 'db_open_failed' : 'db_unreachable',
+      });
+      expect(pool.usable).toBe(false);
+      await expect(pool.run({ kind: 'report', practiceId: 1, options: {} })).rejects.toThrow();
+      attachPool(ctx.store, pool);
+      expect(await reportJson(ctx.store, id)).toBe(
+        JSON.stringify(await buildReport(ctx.store, id)),
+      );
+      expect(pool.stats().tasks).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,274 @@
+/**
+ * The server's compute threads: the report and monthly series of a large practice are
+ * computed on threads of their own, each with its own connection to the database, so the
+ * server's thread goes on answering requests meanwhile. (SQLite's calls are synchronous:
+ * computed on the server's thread, a 1,000,000-row report held every request — the page,
+ * its scripts, other users' pages — for its whole duration.)
+ *
+ * - `size` threads (default 2: the reads of one report can use two cores). A task waits
+ *   for a free thread; a report task is also lent a second free thread, which reads the
+ *   time entries and clients while the first reads the payments (store/read-helper.ts).
+ * - The text a thread answers is the one the server's thread would have computed: the
+ *   same functions (tasks.ts), the same JSON.
+ * - A thread that dies (out of memory, a bug) fails its task with an error and is
+ *   started again; a thread that cannot open the database makes the pool unusable and
+ *   every task then runs on the caller's thread (`computeJson`).
+ * - Only for stores another connection can open: a SQLite file or PostgreSQL, not
+ *   `:memory:`.
+ *
+ * `attachPool(store, pool)` makes `computeJson` use the pool for that store; without one
+ * (the CLI, tests, `:memory:`) documents are computed where they are asked for.
+ */
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Store } from '../../store/connect.ts';
+import { computeEntry } from './entry.ts';
+import {
+  type FromWorker,
+  fromWire,
+  type Task,
+  type ToWorker,
+  toWire,
+  type WorkerStart,
+} from './protocol.ts';
+
+export interface PoolOptions {
+  /** Threads (default 2). */
+  size?: number;
+  /** The module the threads start from (default: `computeEntry()`, entry.ts). */
+  entry?: URL;
+  /** Unexpected events (a thread that died). */
+  log?: (line: string) => void;
+}
+
+export interface PoolStats {
+  /** Tasks computed by a thread (answered, failed or not). */
+  tasks: number;
+  /** Report tasks that had a second thread lent for their reads. */
+  helped: number;
+  /** Threads started again after one died. */
+  restarts: number;
+}
+
+interface Job {
+  task: Task;
+  resolve: (text: string) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  index: number;
+  worker: Worker;
+  ready: boolean;
+  /** The task it computes, or null. */
+  job: Job | null;
+  /** The slot it was lent to as a helper, or null. */
+  lentTo: Slot | null;
+  /** The slot lent to it for its task, or null. */
+  helper: Slot | null;
+}
+
+export class ComputePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private closed = false;
+  /** Set when a thread could not open the database: every task fails over to the caller. */
+  private unusable: Error | null = null;
+  private readonly counts: PoolStats = { tasks: 0, helped: 0, restarts: 0 };
+  private readonly log: (line: string) => void;
+
+  constructor(
+    private readonly target: string,
+    options: PoolOptions = {},
+  ) {
+    this.log = options.log ?? (() => {});
+    const size = Math.max(1, options.size ?? 2);
+    this.entry = options.entry ? Promise.resolve(options.entry) : computeEntry(this.log);
+    this.started = this.entry.then((entry) => {
+      if (this.closed) return;
+      for (let index = 0; index < size; index++) this.slots.push(this.spawn(entry, index));
+    });
+  }
+
+  private readonly entry: Promise<URL>;
+  /** Resolves once the threads are started (not yet ready). */
+  private readonly started: Promise<void>;
+
+  /** False once a thread could not open the database (or after `close`). */
+  get usable(): boolean {
+    return this.unusable === null && !this.closed;
+  }
+
+  stats(): PoolStats {
+    return { ...this.counts };
+  }
+
+  /** Resolves when every thread has opened the database (or rejects if one cannot). */
+  async ready(): Promise<void> {
+    await this.started;
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (this.unusable) reject(this.unusable);
+        else if (this.slots.every((slot) => slot.ready)) resolve();
+        else setTimeout(check, 10).unref();
+      };
+      check();
+    });
+  }
+
+  /** The task's JSON text, computed on a thread. */
+  run(task: Task): Promise<string> {
+    if (this.unusable) return Promise.reject(this.unusable);
+    if (this.closed) return Promise.reject(new Error('the compute threads are stopped'));
+    return new Promise<string>((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      // After the current turn: tasks asked together are seen together (two tasks share
+      // the threads rather than the first taking both).
+      queueMicrotask(() => this.dispatch());
+    });
+  }
+
+  /** Lets the tasks under way finish, fails the queued ones, stops the threads. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      job.reject(new Error('the compute threads are stopped'));
+    }
+    await this.started;
+    while (this.slots.some((slot) => slot.job)) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(entry: URL, index: number): Slot {
+    const start: WorkerStart = { target: this.target, index };
+    const worker = new Worker(entry, { workerData: start });
+    worker.unref();
+    const slot: Slot = { index, worker, ready: false, job: null, lentTo: null, helper: null };
+    worker.on('message', (message: FromWorker) => this.received(slot, message));
+    worker.on('error', (error) => this.died(slot, error));
+    worker.on('exit', (code) => {
+      if (!this.closed) this.died(slot, new Error(`compute thread ${index} exited (${code})`));
+    });
+    return slot;
+  }
+
+  private received(slot: Slot, message: FromWorker): void {
+    switch (message.type) {
+      case 'ready':
+        slot.ready = true;
+        this.link(slot);
+        this.dispatch();
+        return;
+      case 'unusable':
+        this.unusable = fromWire(message.error);
+        for (const job of this.queue.splice(0)) job.reject(this.unusable);
+        return;
+      case 'done':
+      case 'failed': {
+        const job = slot.job;
+        this.finished(slot);
+        if (message.type === 'done') job?.resolve(message.text);
+        else job?.reject(fromWire(message.error));
+        this.dispatch();
+        return;
+      }
+    }
+  }
+
+  /** Connects a thread that became ready with every other ready thread. */
+  private link(slot: Slot): void {
+    for (const other of this.slots) {
+      if (other === slot || !other.ready) continue;
+      const { port1, port2 } = new MessageChannel();
+      const toSlot: ToWorker = { type: 'peer', index: other.index, port: port1 };
+      const toOther: ToWorker = { type: 'peer', index: slot.index, port: port2 };
+      slot.worker.postMessage(toSlot, [port1]);
+      other.worker.postMessage(toOther, [port2]);
+    }
+  }
+
+  private finished(slot: Slot): void {
+    slot.job = null;
+    if (slot.helper) {
+      slot.helper.lentTo = null;
+      slot.helper = null;
+    }
+    slot.worker.unref();
+  }
+
+  private died(slot: Slot, error: unknown): void {
+    if (this.slots[slot.index] !== slot) return;
+    this.log(`compute thread ${slot.index} stopped: ${toWire(error).message}`);
+    const job = slot.job;
+    // A borrower keeps going: its reads fall back to its own connection.
+    if (slot.lentTo) slot.lentTo.helper = null;
+    this.finished(slot);
+    job?.reject(error instanceof Error ? error : new Error(String(error)));
+    if (this.closed || this.unusable) return;
+    if (!slot.ready) {
+      // It never started: starting it again would fail again. Tasks run on the caller's thread.
+      this.unusable = new Error(
+        `compute thread ${slot.index} could not start: ${toWire(error).message}`,
+      );
+      for (const queued of this.queue.splice(0)) queued.reject(this.unusable);
+      return;
+    }
+    this.counts.restarts++;
+    void this.entry.then((entry) => {
+      if (!this.closed) this.slots[slot.index] = this.spawn(entry, slot.index);
+    });
+  }
+
+  private free(): Slot[] {
+    return this.slots.filter((slot) => slot.ready && !slot.job && !slot.lentTo);
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const [slot, second] = this.free();
+      if (!slot) return;
+      const job = this.queue.shift() as Job;
+      const helper =
+        job.task.kind === 'report' && second && this.queue.length === 0 ? second : null;
+      slot.job = job;
+      slot.helper = helper;
+      if (helper) {
+        helper.lentTo = slot;
+        this.counts.helped++;
+      }
+      this.counts.tasks++;
+      slot.worker.ref();
+      const message: ToWorker = {
+        type: 'task',
+        id: this.nextId++,
+        task: job.task,
+        helper: helper?.index ?? null,
+      };
+      slot.worker.postMessage(message);
+    }
+  }
+}
+
+const pools = new WeakMap<Store, ComputePool>();
+
+/** Makes `computeJson` compute `store`'s documents on `pool`'s threads. */
+export function attachPool(store: Store, pool: ComputePool): void {
+  pools.set(store, pool);
+}
+
+/**
+ * The JSON text of `task`: computed on the store's compute threads when it has them
+ * (attachPool), else here by `local` (the same computation, tasks.ts).
+ */
+export function computeJson(
+  store: Store,
+  task: Task,
+  local: () => Promise<unknown>,
+): Promise<string> {
+  const pool = pools.get(store);
+  if (pool?.usable) return pool.run(task);
+  return local().then((value) => JSON.stringify(value));
+}

@@ -1,0 +1,101 @@
+/**
+ * A compute thread of the server (pool.ts): its own connection to the database, on which
+ * it computes the documents it is asked for (tasks.ts) and answers its peers' reads
+ * (store/read-helper.ts). Started by worker.mjs, which loads TypeScript first.
+ */
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { openStore, type Store } from '../../store/connect.ts';
+import { answerRead, type ReadHelper } from '../../store/read-helper.ts';
+import type { FromWorker, PeerMessage, ToWorker, WorkerStart } from './protocol.ts';
+import { toWire } from './protocol.ts';
+import { runTask } from './tasks.ts';
+
+const port = parentPort as MessagePort;
+const start = workerData as WorkerStart;
+const post = (message: FromWorker) => port.postMessage(message);
+
+let store: Store;
+try {
+  store = await openStore(start.target, { migrate: false });
+} catch (error) {
+  post({ type: 'unusable', error: toWire(error) });
+  process.exit(1);
+}
+
+/** The ports to the other compute threads, by their number. */
+const peers = new Map<number, MessagePort>();
+/** Reads asked of the peers, waiting for an answer, by request id. */
+const asked = new Map<number, { peer: MessagePort; resolve: (m: PeerMessage | null) => void }>();
+let nextRead = 0;
+
+function listen(peer: MessagePort): void {
+  // A peer that stopped answers nothing more: its reads are run here instead.
+  peer.on('close', () => {
+    for (const [id, waiting] of asked) {
+      if (waiting.peer !== peer) continue;
+      asked.delete(id);
+      waiting.resolve(null);
+    }
+  });
+  peer.on('message', (message: PeerMessage) => {
+    if (message.type === 'read') {
+      answerRead(store.db, message.practiceId, message.statements).then(
+        (answer) => peer.postMessage({ type: 'answer', id: message.id, ...answer }),
+        (error) =>
+          peer.postMessage({ type: 'refused', id: message.id, message: toWire(error).message }),
+      );
+      return;
+    }
+    asked.get(message.id)?.resolve(message);
+    asked.delete(message.id);
+  });
+}
+
+/** Peer `index` as a read helper for one task. */
+function helperOf(index: number): ReadHelper | undefined {
+  const peer = peers.get(index);
+  if (!peer) return undefined;
+  return {
+    read: (practiceId, statements) =>
+      new Promise((resolve, reject) => {
+        const id = nextRead++;
+        asked.set(id, {
+          peer,
+          resolve: (message) => {
+            if (message?.type === 'answer') resolve(message);
+            else reject(new Error(message?.type === 'refused' ? message.message : 'no answer'));
+          },
+        });
+        peer.postMessage({
+          type: 'read',
+          id,
+          practiceId,
+          statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
+        } satisfies PeerMessage);
+      }),
+  };
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'peer') {
+    peers.get(message.index)?.close();
+    peers.set(message.index, message.port);
+    listen(message.port);
+    return;
+  }
+  const helper = message.helper === null ? undefined : helperOf(message.helper);
+  runTask(store, message.task, helper).then(
+    (text) => post({ type: 'done', id: message.id, text }),
+    (error) => {
+      const wire = toWire(error);
+      try {
+        post({ type: 'failed', id: message.id, error: wire });
+      } catch {
+        // Details that cannot be cloned: the code and message still go.
+        post({ type: 'failed', id: message.id, error: { ...wire, details: undefined } });
+      }
+    },
+  );
+});
+
+post({ type: 'ready' });
