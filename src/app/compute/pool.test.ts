@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import { buildMonthly } from '../monthly.ts';
 import { buildReport } from '../report.ts';
 import { reportJson } from '../report-cache.ts';
+import { TSX_ENTRY } from './entry.ts';
 import { attachPool, ComputePool } from './pool.ts';
 
 describeEachEngine('compute threads', (ctx) => {
@@ -111,6 +112,18 @@ describeEachEngine('compute threads', (ctx) => {
         JSON.stringify(await buildReport(ctx.store, id)),
       );
       expect(pool.stats().tasks).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('start from the sources through tsx when there is no bundle: the same texts', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const pool = new ComputePool(ctx.database.target, { size: 1, entry: TSX_ENTRY });
+    try {
+      expect(await pool.run({ kind: 'report', practiceId: id, options: {} })).toBe(
+        JSON.stringify(await buildReport(ctx.store, id)),
+      );
     } finally {
       await pool.close();
     }
