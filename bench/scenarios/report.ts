@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { ComputePool } from '../../src/app/compute/pool.ts';
 import { buildReport } from '../../src/app/report.ts';
 import {
   analyze,
@@ -18,6 +19,7 @@ import {
   resolveAssumptions,
 } from '../../src/domain/analysis/index.ts';
 import { openStore, SQLITE_READ_PRAGMAS, type Store } from '../../src/store/connect.ts';
+import type { ReadHelper } from '../../src/store/read-helper.ts';
 import { loadAnalysisData, loadGroupedData } from '../../src/store/records.repository.ts';
 import type { Scenario } from '../harness.ts';
 import { savedPractice } from '../saved-practice.ts';
@@ -25,6 +27,8 @@ import { savedPractice } from '../saved-practice.ts';
 interface State {
   store: Store;
   practiceId: number;
+  /** A thread with its own connection, reading part of the records (the CLI's and server's helper). */
+  helper: ReadHelper;
   /** The groups of the default period as the report loads them, once, for `analyze`. */
   loaded: { period: Period; data: GroupedData };
   /** A report computed once, for the serialise-only measure. */
@@ -56,8 +60,10 @@ export const reportScenario: Scenario<State> = {
     const file = path.join(dir, 'bench.db');
     let store: Store | undefined;
     let raw: BetterSqlite3.Database | undefined;
+    let pool: ComputePool | undefined;
     const dispose = async () => {
       raw?.close();
+      await pool?.close();
       await store?.close();
       await rm(dir, { recursive: true, force: true });
     };
@@ -76,12 +82,19 @@ export const reportScenario: Scenario<State> = {
       const hours = raw.prepare(HOURS_SQL);
       const sqlite = raw.prepare('SELECT sqlite_version() AS v').get() as { v: string };
 
+      // The helper thread of `fulcrum report` (app/compute/pool.ts, `withHelperThread`).
+      const started = performance.now();
+      pool = new ComputePool(file, { size: 1 });
+      await pool.ready();
+      const helperReadyMs = Math.round(performance.now() - started);
+
       const loaded = await loadGroups(opened, practiceId);
       const report = analyzeGroups(loaded.data, loaded.period, resolveAssumptions({}));
       return {
         state: {
           store: opened,
           practiceId,
+          helper: pool.helper(),
           loaded,
           report,
           baseline: () => [revenue.all(practiceId), hours.all(practiceId)],
@@ -91,6 +104,7 @@ export const reportScenario: Scenario<State> = {
           ...saved.figures,
           savedRows,
           sqlite: sqlite.v,
+          helperReadyMs,
         },
         dispose,
       };
@@ -104,7 +118,15 @@ export const reportScenario: Scenario<State> = {
     {
       name: 'full',
       description:
-        'buildReport(store, id, {}) then JSON.stringify(report, null, 2), as report --json',
+        'buildReport(store, id, {}, helper) then JSON.stringify(report, null, 2), as report --json: the time entries and clients read by a helper thread meanwhile',
+      async run({ store, practiceId, helper }) {
+        return JSON.stringify(await buildReport(store, practiceId, {}, helper), null, 2);
+      },
+    },
+    {
+      name: 'single',
+      description:
+        'the same on one connection, no helper thread (what report --json did before; what it does below 50,000 records)',
       async run({ store, practiceId }) {
         return JSON.stringify(await buildReport(store, practiceId, {}), null, 2);
       },

@@ -128,4 +128,34 @@ describeEachEngine('compute threads', (ctx) => {
       await pool.close();
     }
   }, 60_000);
+
+  it("lend a free thread to the caller's own report, and refuse at once when none is free", async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const pool = new ComputePool(ctx.database.target, { size: 1 });
+    try {
+      const helper = pool.helper();
+      // Not ready yet: refused at once, and the report is read here instead.
+      await expect(helper.read(id, [])).rejects.toThrow(/no compute thread is free/);
+      await pool.ready();
+      let answered = 0;
+      const counted: typeof helper = {
+        read: (practiceId, statements) =>
+          helper.read(practiceId, statements).then((answer) => {
+            answered++;
+            return answer;
+          }),
+      };
+      expect(await buildReport(ctx.store, id, {}, counted)).toEqual(
+        await buildReport(ctx.store, id),
+      );
+      expect(answered).toBeGreaterThan(0);
+      // Busy with a task: refused.
+      const busy = pool.run({ kind: 'monthly', practiceId: id, options: {} });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await expect(helper.read(id, [])).rejects.toThrow(/no compute thread is free/);
+      await busy;
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

@@ -21,6 +21,8 @@
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { Store } from '../../store/connect.ts';
+import type { HelperAnswer, ReadHelper } from '../../store/read-helper.ts';
+import { countRecords } from '../../store/records.repository.ts';
 import { computeEntry } from './entry.ts';
 import {
   type FromWorker,
@@ -61,8 +63,8 @@ interface Slot {
   ready: boolean;
   /** The task it computes, or null. */
   job: Job | null;
-  /** The slot it was lent to as a helper, or null. */
-  lentTo: Slot | null;
+  /** The slot it was lent to as a helper, `caller` while it reads for `helper()`, or null. */
+  lentTo: Slot | 'caller' | null;
   /** The slot lent to it for its task, or null. */
   helper: Slot | null;
 }
@@ -75,6 +77,11 @@ export class ComputePool {
   /** Set when a thread could not open the database: every task fails over to the caller. */
   private unusable: Error | null = null;
   private readonly counts: PoolStats = { tasks: 0, helped: 0, restarts: 0 };
+  /** Reads asked through `helper()`, by request id, waiting for their thread's answer. */
+  private readonly reads = new Map<
+    number,
+    { slot: Slot; resolve: (answer: HelperAnswer) => void; reject: (error: Error) => void }
+  >();
   private readonly log: (line: string) => void;
 
   constructor(
@@ -128,6 +135,33 @@ export class ComputePool {
     });
   }
 
+  /**
+   * A read helper for the caller's own computation (store/read-helper.ts): each read goes
+   * to a thread that is free at that moment, or is refused at once (the caller then
+   * reads itself): a helper never makes the caller wait for a thread.
+   */
+  helper(): ReadHelper {
+    return {
+      read: (practiceId, statements) => {
+        const [slot] = this.closed || this.unusable ? [] : this.free();
+        if (!slot) return Promise.reject(new Error('no compute thread is free'));
+        slot.lentTo = 'caller';
+        slot.worker.ref();
+        const id = this.nextId++;
+        const request: ToWorker = {
+          type: 'read',
+          id,
+          practiceId,
+          statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
+        };
+        slot.worker.postMessage(request);
+        return new Promise<HelperAnswer>((resolve, reject) => {
+          this.reads.set(id, { slot, resolve, reject });
+        });
+      },
+    };
+  }
+
   /** Lets the tasks under way finish, fails the queued ones, stops the threads. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -136,7 +170,7 @@ export class ComputePool {
       job.reject(new Error('the compute threads are stopped'));
     }
     await this.started;
-    while (this.slots.some((slot) => slot.job)) {
+    while (this.slots.some((slot) => slot.job || slot.lentTo === 'caller')) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
@@ -166,6 +200,17 @@ export class ComputePool {
         this.unusable = fromWire(message.error);
         for (const job of this.queue.splice(0)) job.reject(this.unusable);
         return;
+      case 'answer':
+      case 'refused': {
+        const read = this.reads.get(message.id);
+        if (!read) return;
+        this.reads.delete(message.id);
+        this.released(read.slot);
+        if (message.type === 'answer') read.resolve(message);
+        else read.reject(new Error(message.message));
+        this.dispatch();
+        return;
+      }
       case 'done':
       case 'failed': {
         const job = slot.job;
@@ -199,12 +244,23 @@ export class ComputePool {
     slot.worker.unref();
   }
 
+  /** A thread lent to the caller for a read is free again. */
+  private released(slot: Slot): void {
+    if (slot.lentTo === 'caller') slot.lentTo = null;
+    if (!slot.job) slot.worker.unref();
+  }
+
   private died(slot: Slot, error: unknown): void {
     if (this.slots[slot.index] !== slot) return;
     this.log(`compute thread ${slot.index} stopped: ${toWire(error).message}`);
     const job = slot.job;
     // A borrower keeps going: its reads fall back to its own connection.
-    if (slot.lentTo) slot.lentTo.helper = null;
+    if (slot.lentTo && slot.lentTo !== 'caller') slot.lentTo.helper = null;
+    for (const [id, read] of this.reads) {
+      if (read.slot !== slot) continue;
+      this.reads.delete(id);
+      read.reject(new Error(`compute thread ${slot.index} stopped`));
+    }
     this.finished(slot);
     job?.reject(error instanceof Error ? error : new Error(String(error)));
     if (this.closed || this.unusable) return;
@@ -271,4 +327,34 @@ export function computeJson(
   const pool = pools.get(store);
   if (pool?.usable) return pool.run(task);
   return local().then((value) => JSON.stringify(value));
+}
+
+/**
+ * Records (payments and time entries) from which a one-off computation (the CLI's
+ * report) starts a helper thread: below, the computation is done before a thread
+ * would be ready, and the thread's start would be spent for nothing.
+ */
+export const HELPER_THRESHOLD = 50_000;
+
+/**
+ * Runs `work` with a read helper on a thread of its own (its reads in parallel with the
+ * caller's, store/read-helper.ts) when the practice is large and the database can be
+ * opened a second time (not `:memory:`); else with none.
+ * @example const report = await withHelperThread(store, target, id, (helper) => buildReport(store, id, {}, helper));
+ */
+export async function withHelperThread<T>(
+  store: Store,
+  target: string,
+  practiceId: number,
+  work: (helper: ReadHelper | undefined) => Promise<T>,
+): Promise<T> {
+  if (target === ':memory:') return work(undefined);
+  const counts = await countRecords(store.db, practiceId);
+  if (counts.payments + counts.timeEntries < HELPER_THRESHOLD) return work(undefined);
+  const pool = new ComputePool(target, { size: 1 });
+  try {
+    return await work(pool.helper());
+  } finally {
+    await pool.close();
+  }
 }

@@ -29,7 +29,22 @@ export type ToWorker =
   /** Compute `task`; `helper` names a peer lent for it (its reads in parallel), if any. */
   | { type: 'task'; id: number; task: Task; helper: number | null }
   /** The port to peer `index` (replacing any earlier one: a restarted peer). */
-  | { type: 'peer'; index: number; port: MessagePort };
+  | { type: 'peer'; index: number; port: MessagePort }
+  /** Read for the server's thread (store/read-helper.ts): answered by `answer` or `refused`. */
+  | ReadRequest;
+
+/** A helper's read: the statements of one snapshot, with the practice's revision. */
+export interface ReadRequest {
+  type: 'read';
+  id: number;
+  practiceId: number;
+  statements: { sql: string; parameters: readonly unknown[] }[];
+}
+
+/** The answer to a `ReadRequest`. */
+export type ReadAnswer =
+  | { type: 'answer'; id: number; revision: number; values: unknown[] }
+  | { type: 'refused'; id: number; message: string };
 
 /** A compute thread → the server's thread. */
 export type FromWorker =
@@ -37,18 +52,11 @@ export type FromWorker =
   /** The store could not be opened: the thread stops. */
   | { type: 'unusable'; error: WireError }
   | { type: 'done'; id: number; text: string }
-  | { type: 'failed'; id: number; error: WireError };
+  | { type: 'failed'; id: number; error: WireError }
+  | ReadAnswer;
 
-/** Between two compute threads (store/read-helper.ts). */
-export type PeerMessage =
-  | {
-      type: 'read';
-      id: number;
-      practiceId: number;
-      statements: { sql: string; parameters: readonly unknown[] }[];
-    }
-  | { type: 'answer'; id: number; revision: number; values: unknown[] }
-  | { type: 'refused'; id: number; message: string };
+/** Between two compute threads: reads and their answers. */
+export type PeerMessage = ReadRequest | ReadAnswer;
 
 /** An error as it crosses threads. */
 export interface WireError {

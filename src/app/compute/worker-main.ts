@@ -6,7 +6,14 @@
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { openStore, type Store } from '../../store/connect.ts';
 import { answerRead, type ReadHelper } from '../../store/read-helper.ts';
-import type { FromWorker, PeerMessage, ToWorker, WorkerStart } from './protocol.ts';
+import type {
+  FromWorker,
+  PeerMessage,
+  ReadAnswer,
+  ReadRequest,
+  ToWorker,
+  WorkerStart,
+} from './protocol.ts';
 import { toWire } from './protocol.ts';
 import { runTask } from './tasks.ts';
 
@@ -28,6 +35,14 @@ const peers = new Map<number, MessagePort>();
 const asked = new Map<number, { peer: MessagePort; resolve: (m: PeerMessage | null) => void }>();
 let nextRead = 0;
 
+/** Answers a helper's read (store/read-helper.ts) on this thread's connection. */
+function answer(request: ReadRequest, reply: (message: ReadAnswer) => void): void {
+  answerRead(store.db, request.practiceId, request.statements).then(
+    (read) => reply({ type: 'answer', id: request.id, ...read }),
+    (error) => reply({ type: 'refused', id: request.id, message: toWire(error).message }),
+  );
+}
+
 function listen(peer: MessagePort): void {
   // A peer that stopped answers nothing more: its reads are run here instead.
   peer.on('close', () => {
@@ -39,11 +54,7 @@ function listen(peer: MessagePort): void {
   });
   peer.on('message', (message: PeerMessage) => {
     if (message.type === 'read') {
-      answerRead(store.db, message.practiceId, message.statements).then(
-        (answer) => peer.postMessage({ type: 'answer', id: message.id, ...answer }),
-        (error) =>
-          peer.postMessage({ type: 'refused', id: message.id, message: toWire(error).message }),
-      );
+      answer(message, (reply) => peer.postMessage(reply));
       return;
     }
     asked.get(message.id)?.resolve(message);
@@ -81,6 +92,10 @@ port.on('message', (message: ToWorker) => {
     peers.get(message.index)?.close();
     peers.set(message.index, message.port);
     listen(message.port);
+    return;
+  }
+  if (message.type === 'read') {
+    answer(message, post);
     return;
   }
   const helper = message.helper === null ? undefined : helperOf(message.helper);
