@@ -9,8 +9,11 @@ import { AnalysisError, type GroupedData } from '../domain/analysis/index.ts';
 import { FIRST_DAY, LAST_DAY } from '../domain/analysis/test-arbitraries.ts';
 import { fromDayNumber } from '../domain/dates.ts';
 import type { PracticeData } from '../domain/model.ts';
-import type { Store } from '../store/connect.ts';
+import { COLLECTIONS } from '../store/collections.ts';
+import { openStore, type Store } from '../store/connect.ts';
 import { createPractice } from '../store/practice.repository.ts';
+import { answerRead, type ReadHelper } from '../store/read-helper.ts';
+import { insertRecord } from '../store/record-crud.repository.ts';
 import { savePracticeData } from '../store/records.repository.ts';
 
 /** A period from a month before the generated records to well inside them. */
@@ -49,4 +52,41 @@ export async function saveGenerated(store: Store, data: PracticeData): Promise<n
   const id = await createPractice(store.db, { ...data.practice, name: `Generated ${++saved}` });
   await savePracticeData(store.db, id, data);
   return id;
+}
+
+/**
+ * A read helper (store/read-helper.ts) on a second connection to the database at
+ * `target`, counting the reads it answers; `before` runs on that connection before each
+ * answer (a write the first connection's snapshot cannot see). Close it after.
+ */
+export async function secondConnection(
+  target: string,
+  before?: (other: Store, practiceId: number) => Promise<void>,
+): Promise<{ helper: ReadHelper; reads: () => number; close: () => Promise<void> }> {
+  const other = await openStore(target);
+  let reads = 0;
+  return {
+    helper: {
+      read: async (practiceId, statements) => {
+        reads++;
+        await before?.(other, practiceId);
+        return answerRead(other.db, practiceId, statements);
+      },
+    },
+    reads: () => reads,
+    close: () => other.close(),
+  };
+}
+
+let late = 0;
+/** A delivery hour on `date` (in the period): what the time groups of the period count. */
+export function lateDeliveryHour(date: string, offerId: string) {
+  return (other: Store, practiceId: number) =>
+    insertRecord(other.db, COLLECTIONS.timeEntries, practiceId, {
+      id: `late-${++late}`,
+      date,
+      hours: 7,
+      activity: 'delivery',
+      offerId,
+    });
 }

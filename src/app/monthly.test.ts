@@ -7,7 +7,14 @@ import { daysBetween } from '../domain/dates.ts';
 import { generateDemo } from '../domain/demo/index.ts';
 import type { PracticeData } from '../domain/model.ts';
 import { loadGroupedMonths } from '../store/records.repository.ts';
-import { outcome, periodArb, saveGenerated, sorted } from './groups.test-support.ts';
+import {
+  lateDeliveryHour,
+  outcome,
+  periodArb,
+  saveGenerated,
+  secondConnection,
+  sorted,
+} from './groups.test-support.ts';
 import {
   buildMonthly,
   MAX_MONTHS,
@@ -184,4 +191,41 @@ describeEachEngine('buildMonthly (groups summed by the database)', (ctx) => {
       expect(await buildMonthly(ctx.store, id, options)).toEqual(monthlyStreams(data, options));
     }
   }, 120_000);
+
+  it('is read in part by a helper on a second connection: the same series, never two states', async () => {
+    const second = await secondConnection(ctx.database.target);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          practiceArb({ foreign: true, gaps: true, dense: true }),
+          fc.option(periodArb, { nil: undefined }),
+          async (data, options) => {
+            const id = await saveGenerated(ctx.store, data);
+            const expected = await outcome(() => monthlyStreams(data, options ?? {}));
+            const series = await outcome(() =>
+              buildMonthly(ctx.store, id, options ?? {}, second.helper),
+            );
+            expect(series).toEqual(expected);
+          },
+        ),
+        { numRuns: 20 },
+      );
+      expect(second.reads()).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+    }
+    const data = generateDemo({ seed: 4, endDate: '2026-06-30' });
+    const id = await saveGenerated(ctx.store, data);
+    const expected = monthlyStreams(data, {});
+    const late = await secondConnection(
+      ctx.database.target,
+      lateDeliveryHour(expected.period.to, data.offers[0]!.id),
+    );
+    try {
+      expect(await buildMonthly(ctx.store, id, {}, late.helper)).toEqual(expected);
+      expect(late.reads()).toBeGreaterThan(0);
+    } finally {
+      await late.close();
+    }
+  }, 180_000);
 });

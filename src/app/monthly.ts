@@ -36,6 +36,7 @@ import {
   monthOf,
 } from '../domain/dates.ts';
 import type { Store } from '../store/connect.ts';
+import type { ReadHelper } from '../store/read-helper.ts';
 import { loadAnalysisData, loadGroupedMonths } from '../store/records.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
 import { computeJson } from './compute/pool.ts';
@@ -234,21 +235,27 @@ export async function buildMonthly(
   store: Store,
   practiceId: number,
   options: MonthlyOptions = {},
+  helper?: ReadHelper,
 ): Promise<MonthlySeries> {
   try {
     const assumptions = resolveAssumptions({});
-    const loaded = await loadGroupedMonths(store.db, practiceId, async (latest) => {
-      // The period exactly as the report resolves it.
-      const last = options.to === undefined ? await latest() : null;
-      const period = periodAfter(() => last, options);
-      const months = monthsOf(period.from, period.to).map(
-        (m): Period & Omit<MonthFigures, 'streams'> => ({
-          ...m,
-          days: daysBetween(m.from, m.to) + 1,
-        }),
-      );
-      return { period, months };
-    });
+    const loaded = await loadGroupedMonths(
+      store.db,
+      practiceId,
+      async (latest) => {
+        // The period exactly as the report resolves it.
+        const last = options.to === undefined ? await latest() : null;
+        const period = periodAfter(() => last, options);
+        const months = monthsOf(period.from, period.to).map(
+          (m): Period & Omit<MonthFigures, 'streams'> => ({
+            ...m,
+            days: daysBetween(m.from, m.to) + 1,
+          }),
+        );
+        return { period, months };
+      },
+      helper,
+    );
     const { period } = loaded;
     // The report's check: some record dated in the period (every group is in a month).
     requireRecordsIn(

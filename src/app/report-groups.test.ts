@@ -24,7 +24,14 @@ import { openStore } from '../store/connect.ts';
 import { answerRead, type ReadHelper } from '../store/read-helper.ts';
 import { insertRecord } from '../store/record-crud.repository.ts';
 import { loadGroupedData } from '../store/records.repository.ts';
-import { outcome, periodArb, saveGenerated, sorted } from './groups.test-support.ts';
+import {
+  lateDeliveryHour,
+  outcome,
+  periodArb,
+  saveGenerated,
+  secondConnection,
+  sorted,
+} from './groups.test-support.ts';
 import { buildReport } from './report.ts';
 
 describeEachEngine('report groups in SQL', (ctx) => {
@@ -76,14 +83,7 @@ describeEachEngine('report groups in SQL', (ctx) => {
   }, 120_000);
 
   it('are read in part by a helper on a second connection: the same report', async () => {
-    const other = await openStore(ctx.database.target);
-    let reads = 0;
-    const helper: ReadHelper = {
-      read: (practiceId, statements) => {
-        reads++;
-        return answerRead(other.db, practiceId, statements);
-      },
-    };
+    const second = await secondConnection(ctx.database.target);
     try {
       await fc.assert(
         fc.asyncProperty(
@@ -92,15 +92,17 @@ describeEachEngine('report groups in SQL', (ctx) => {
           async (data, options) => {
             const id = await saveGenerated(ctx.store, data);
             const expected = await outcome(() => analyze(data, options ?? {}));
-            const report = await outcome(() => buildReport(ctx.store, id, options ?? {}, helper));
+            const report = await outcome(() =>
+              buildReport(ctx.store, id, options ?? {}, second.helper),
+            );
             expect(report).toEqual(expected);
           },
         ),
         { numRuns: 30 },
       );
-      expect(reads).toBeGreaterThan(0);
+      expect(second.reads()).toBeGreaterThan(0);
     } finally {
-      await other.close();
+      await second.close();
     }
   }, 120_000);
 
@@ -108,31 +110,20 @@ describeEachEngine('report groups in SQL', (ctx) => {
     const data = generateDemo({ seed: 3 });
     const id = await saveGenerated(ctx.store, data);
     const expected = analyze(data, {});
-    const other = await openStore(ctx.database.target);
-    let written = 0;
-    // The helper's snapshot starts after a write this report's snapshot cannot see: a
-    // delivery hour in the period, which its time groups would count.
-    const late: ReadHelper = {
-      read: async (practiceId, statements) => {
-        await insertRecord(other.db, COLLECTIONS.timeEntries, practiceId, {
-          id: `late-${++written}`,
-          date: expected.period.to,
-          hours: 7,
-          activity: 'delivery',
-          offerId: data.offers[0]!.id,
-        });
-        return answerRead(other.db, practiceId, statements);
-      },
-    };
+    // The helper's snapshot starts after a write this report's snapshot cannot see.
+    const late = await secondConnection(
+      ctx.database.target,
+      lateDeliveryHour(expected.period.to, data.offers[0]!.id),
+    );
     const failing: ReadHelper = { read: async () => Promise.reject(new Error('gone')) };
     try {
-      expect(await buildReport(ctx.store, id, {}, late)).toEqual(expected);
-      expect(written).toBeGreaterThan(0);
+      expect(await buildReport(ctx.store, id, {}, late.helper)).toEqual(expected);
+      expect(late.reads()).toBeGreaterThan(0);
       expect(await buildReport(ctx.store, id, {}, failing)).toEqual(
         await buildReport(ctx.store, id, {}),
       );
     } finally {
-      await other.close();
+      await late.close();
     }
   }, 60_000);
 });

@@ -109,6 +109,19 @@ export class Elsewhere {
   }
 }
 
+/**
+ * The queue of `helper`'s statements for a snapshot: the practice's revision is read in
+ * `trx` first (the first read of a snapshot, so it is the snapshot's). None without a helper.
+ */
+export async function elsewhere(
+  trx: Executor,
+  practiceId: number,
+  helper: ReadHelper | undefined,
+): Promise<Elsewhere | undefined> {
+  if (!helper) return undefined;
+  return new Elsewhere(trx, helper, practiceId, await readRevision(trx, practiceId));
+}
+
 interface Settle {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;

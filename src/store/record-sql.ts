@@ -524,6 +524,7 @@ export async function selectMonthGroups(
   db: Executor,
   practiceId: number,
   periods: readonly GroupBounds[],
+  away?: Elsewhere,
 ): Promise<Map<string, MonthGroups>> {
   const months = new Map<string, MonthGroups>();
   const first = periods[0];
@@ -536,11 +537,12 @@ export async function selectMonthGroups(
     }
     months.set(key, { payments: [], timeEntries: [], costs: [], conversations: [] });
   }
-  const rows = (query: RawBuilder<unknown>, values: readonly string[]) =>
+  const rows = (query: RawBuilder<unknown>, values: readonly string[], elsewhere?: Elsewhere) =>
     jsonRows(
       db,
       query,
       values.map((v) => sql.ref(v)),
+      elsewhere,
     );
   const cur = first.currency;
   const month = sql`substr(date, 1, 7)`;
@@ -559,6 +561,22 @@ export async function selectMonthGroups(
   // it), so the month alone tells it and payments are grouped by their sign only.
   const sign = sql`CASE WHEN amount > 0 THEN 1 ELSE 0 END`;
 
+  // In its period, a delivery entry is also grouped by client, a marketing one by channel.
+  // With a helper (`away`), its connection reads them while this one reads the rest.
+  const readTime = () =>
+    rows(
+      sql`SELECT m, activity, offer_id, hours, c, ch, count(*) AS n, min(date) AS d
+        FROM (SELECT ${month} AS m, activity, offer_id, hours, date,
+                CASE WHEN activity = 'delivery' THEN client_id END AS c,
+                CASE WHEN activity = 'marketing' THEN channel END AS ch
+              FROM time_entries WHERE practice_id = ${practiceId} AND ${inPeriods}) r
+        GROUP BY m, activity, offer_id, hours, c, ch`,
+      ['m', 'activity', 'offer_id', 'hours', 'd', 'n', 'c', 'ch'],
+      away,
+    );
+  const timeAway = away ? readTime() : undefined;
+  away?.send();
+
   const payments = await rows(
     sql`SELECT m, client_id, offer_id, currency, min(date) AS d, sum(amount) AS amount,
           sum(fee) AS fee, count(*) AS n
@@ -572,17 +590,6 @@ export async function selectMonthGroups(
     ['m', 'client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'],
   );
   for (const [m, ...row] of payments) months.get(m as string)?.payments.push(paymentGroup(row));
-  // In its period, a delivery entry is also grouped by client, a marketing one by channel.
-  const time = await rows(
-    sql`SELECT m, activity, offer_id, hours, c, ch, count(*) AS n, min(date) AS d
-        FROM (SELECT ${month} AS m, activity, offer_id, hours, date,
-                CASE WHEN activity = 'delivery' THEN client_id END AS c,
-                CASE WHEN activity = 'marketing' THEN channel END AS ch
-              FROM time_entries WHERE practice_id = ${practiceId} AND ${inPeriods}) r
-        GROUP BY m, activity, offer_id, hours, c, ch`,
-    ['m', 'activity', 'offer_id', 'hours', 'd', 'n', 'c', 'ch'],
-  );
-  for (const [m, ...row] of time) months.get(m as string)?.timeEntries.push(timeGroup(row));
   const costs = await rows(
     sql`SELECT m, offer_id, currency, channel, min(date) AS d, sum(amount) AS amount, count(*) AS n
         FROM (SELECT ${month} AS m, offer_id, currency, channel, date, amount,
@@ -603,5 +610,7 @@ export async function selectMonthGroups(
   for (const [m, ...row] of conversations) {
     months.get(m as string)?.conversations.push(conversationGroup(row));
   }
+  const time = await (timeAway ?? readTime());
+  for (const [m, ...row] of time) months.get(m as string)?.timeEntries.push(timeGroup(row));
   return months;
 }

@@ -23,7 +23,7 @@ import {
 import type { Database, Executor } from './database.ts';
 import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
 import { findPracticeById } from './practice.repository.ts';
-import { Elsewhere, type ReadHelper } from './read-helper.ts';
+import { type Elsewhere, elsewhere, type ReadHelper } from './read-helper.ts';
 import {
   nextPosition,
   selectGroups,
@@ -33,7 +33,6 @@ import {
   startSelectRecords,
   upsertRecords,
 } from './record-sql.ts';
-import { readRevision } from './revision.repository.ts';
 import { loadRules, saveRules } from './rule.repository.ts';
 
 /** Records of one practice per collection (a type alias so it fits `Record<string, number>`). */
@@ -175,10 +174,7 @@ export async function loadGroupedData(
   helper?: ReadHelper,
 ): Promise<{ period: Period; data: GroupedData }> {
   return inSnapshot(db, async (trx) => {
-    // With a helper, the revision tells whether its snapshot is this one's (read-helper.ts).
-    const away = helper
-      ? new Elsewhere(trx, helper, practiceId, await readRevision(trx, practiceId))
-      : undefined;
+    const away = await elsewhere(trx, practiceId, helper);
     const practice = await practiceOf(trx, practiceId);
     const period = await periodOf(() => selectLatestDate(trx, practiceId));
     const small = await undatedOf(trx, practiceId, away);
@@ -235,14 +231,16 @@ export async function loadGroupedMonths<Month extends Period>(
   planOf: (
     latest: () => Promise<string | null>,
   ) => Promise<{ period: Period; months: readonly Month[] }>,
+  helper?: ReadHelper,
 ): Promise<{ period: Period; months: { month: Month; data: GroupedData }[] }> {
   return inSnapshot(db, async (trx) => {
+    const away = await elsewhere(trx, practiceId, helper);
     const practice = await practiceOf(trx, practiceId);
     const { period, months } = await planOf(() => selectLatestDate(trx, practiceId));
-    const undated = await undatedOf(trx, practiceId);
-    const small = { ...undated, clients: await undated.clients };
+    const undated = await undatedOf(trx, practiceId, away);
     const bounds = months.map((m) => groupBounds(m, practice.currency));
-    const groups = await selectMonthGroups(trx, practiceId, bounds);
+    const groups = await selectMonthGroups(trx, practiceId, bounds, away);
+    const small = { ...undated, clients: await undated.clients };
     const none = { payments: [], timeEntries: [], costs: [], conversations: [] };
     return {
       period,

@@ -5,9 +5,12 @@
  * computed on the server's thread, a 1,000,000-row report held every request — the page,
  * its scripts, other users' pages — for its whole duration.)
  *
- * - `size` threads (default 2: the reads of one report can use two cores). A task waits
- *   for a free thread; a report task is also lent a second free thread, which reads the
- *   time entries and clients while the first reads the payments (store/read-helper.ts).
+ * - `size` threads (default 2: the reads of one document can use two cores). Tasks are
+ *   taken in order, each by a free thread, and lent a second free thread when there is
+ *   one: it reads the time entries and clients while the first reads the payments, costs
+ *   and conversations (store/read-helper.ts), then is free for the next task while the
+ *   first computes. One document at a time thus gets both cores for its reads: the
+ *   first asked (the dashboard's report) is answered first.
  * - The text a thread answers is the one the server's thread would have computed: the
  *   same functions (tasks.ts), the same JSON.
  * - A thread that dies (out of memory, a bug) fails its task with an error and is
@@ -45,7 +48,7 @@ export interface PoolOptions {
 export interface PoolStats {
   /** Tasks computed by a thread (answered, failed or not). */
   tasks: number;
-  /** Report tasks that had a second thread lent for their reads. */
+  /** Tasks that had a second thread lent for their reads. */
   helped: number;
   /** Threads started again after one died. */
   restarts: number;
@@ -194,8 +197,18 @@ export class ComputePool {
       case 'ready':
         slot.ready = true;
         this.link(slot);
-        this.dispatch();
+        this.startWhenAllReady();
         return;
+      case 'helped': {
+        // A lent thread has answered its borrower's read: it is free for the next task.
+        const borrower = slot.lentTo;
+        if (borrower && borrower !== 'caller' && borrower.index === message.borrower) {
+          borrower.helper = null;
+          slot.lentTo = null;
+          this.dispatch();
+        }
+        return;
+      }
       case 'unusable':
         this.unusable = fromWire(message.error);
         for (const job of this.queue.splice(0)) job.reject(this.unusable);
@@ -278,6 +291,22 @@ export class ComputePool {
     });
   }
 
+  /**
+   * Threads started together become ready within milliseconds of each other: the first
+   * tasks wait for all of them (at most `READY_WAIT_MS`), so that the first is lent a
+   * second thread rather than two tasks sharing the cores from the start.
+   */
+  private startWhenAllReady(): void {
+    if (this.slots.every((slot) => slot.ready)) {
+      this.dispatch();
+      return;
+    }
+    this.readyWait ??= setTimeout(() => this.dispatch(), READY_WAIT_MS);
+    this.readyWait.unref();
+  }
+
+  private readyWait: NodeJS.Timeout | undefined;
+
   private free(): Slot[] {
     return this.slots.filter((slot) => slot.ready && !slot.job && !slot.lentTo);
   }
@@ -287,8 +316,9 @@ export class ComputePool {
       const [slot, second] = this.free();
       if (!slot) return;
       const job = this.queue.shift() as Job;
-      const helper =
-        job.task.kind === 'report' && second && this.queue.length === 0 ? second : null;
+      // A second free thread reads for it; it is free again once it has answered
+      // ('helped'), while the task goes on computing, and takes the next task then.
+      const helper = second ?? null;
       slot.job = job;
       slot.helper = helper;
       if (helper) {
@@ -307,6 +337,9 @@ export class ComputePool {
     }
   }
 }
+
+/** The longest the first tasks wait for the threads started with the first ready one. */
+const READY_WAIT_MS = 250;
 
 const pools = new WeakMap<Store, ComputePool>();
 

@@ -53,6 +53,8 @@ export type FromWorker =
   | { type: 'unusable'; error: WireError }
   | { type: 'done'; id: number; text: string }
   | { type: 'failed'; id: number; error: WireError }
+  /** It answered a read of peer `borrower`: no longer lent to it. */
+  | { type: 'helped'; borrower: number }
   | ReadAnswer;
 
 /** Between two compute threads: reads and their answers. */

@@ -14,6 +14,6 @@ export async function runTask(store: Store, task: Task, helper?: ReadHelper): Pr
     case 'report':
       return JSON.stringify(await buildReport(store, task.practiceId, task.options, helper));
     case 'monthly':
-      return JSON.stringify(await buildMonthly(store, task.practiceId, task.options));
+      return JSON.stringify(await buildMonthly(store, task.practiceId, task.options, helper));
   }
 }

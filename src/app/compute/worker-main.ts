@@ -43,7 +43,7 @@ function answer(request: ReadRequest, reply: (message: ReadAnswer) => void): voi
   );
 }
 
-function listen(peer: MessagePort): void {
+function listen(peer: MessagePort, index: number): void {
   // A peer that stopped answers nothing more: its reads are run here instead.
   peer.on('close', () => {
     for (const [id, waiting] of asked) {
@@ -54,7 +54,10 @@ function listen(peer: MessagePort): void {
   });
   peer.on('message', (message: PeerMessage) => {
     if (message.type === 'read') {
-      answer(message, (reply) => peer.postMessage(reply));
+      answer(message, (reply) => {
+        peer.postMessage(reply);
+        post({ type: 'helped', borrower: index });
+      });
       return;
     }
     asked.get(message.id)?.resolve(message);
@@ -91,7 +94,7 @@ port.on('message', (message: ToWorker) => {
   if (message.type === 'peer') {
     peers.get(message.index)?.close();
     peers.set(message.index, message.port);
-    listen(message.port);
+    listen(message.port, message.index);
     return;
   }
   if (message.type === 'read') {
