@@ -19,10 +19,7 @@ import {
 } from '../domain/analysis/index.ts';
 import { practiceArb } from '../domain/analysis/test-arbitraries.ts';
 import { generateDemo } from '../domain/demo/index.ts';
-import { COLLECTIONS } from '../store/collections.ts';
-import { openStore } from '../store/connect.ts';
-import { answerRead, type ReadHelper } from '../store/read-helper.ts';
-import { insertRecord } from '../store/record-crud.repository.ts';
+import type { ReadHelper } from '../store/read-helper.ts';
 import { loadGroupedData } from '../store/records.repository.ts';
 import {
   lateDeliveryHour,
