@@ -46,6 +46,8 @@ export interface ServeOptions {
   threads?: number;
   /** The database `store` was opened on: a SQLite file or a postgres:// URL. */
   target?: string;
+  /** Compute threads started already (`startThreads`), used instead of `threads`. */
+  pool?: ComputePool | null;
 }
 
 /** What the site tells the report warmer: requests being served, practices written. */
@@ -135,9 +137,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let warmer: Warmer | null = null;
   // Started first: the threads load their code while the server starts listening.
   const pool =
-    options.threads && options.target && options.target !== ':memory:'
-      ? new ComputePool(options.target, { size: options.threads, log: options.log })
-      : null;
+    options.pool ?? startThreads(options.target ?? ':memory:', options.threads ?? 0, options.log);
   if (pool) attachPool(options.store, pool);
   const activity: SiteActivity = {
     inFlight: 0,
@@ -195,6 +195,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
+/**
+ * `threads` compute threads on `target`, or none (0 threads, or `:memory:`, which no
+ * other connection can open).
+ */
+export function startThreads(
+  target: string,
+  threads: number,
+  log?: (line: string) => void,
+): ComputePool | null {
+  if (threads <= 0 || target === ':memory:') return null;
+  return new ComputePool(target, { size: threads, log });
+}
+
 /** The compute threads `FULCRUM_THREADS` asks for (default 2). */
 export function computeThreads(env: NodeJS.ProcessEnv = process.env): number {
   const value = (env.FULCRUM_THREADS ?? '').trim();
@@ -210,6 +223,18 @@ export function computeThreads(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 const DEFAULT_THREADS = 2;
+
+/**
+ * The compute threads of `serve` and `start`, started before the database is opened:
+ * they load their code meanwhile, and are ready when the server starts listening (the
+ * first report after a restart waits for them). The store they compute for is attached
+ * when the server starts.
+ */
+export function earlyThreads(target: string, opts: ServeFlags, io: CliIo): ComputePool | null {
+  return startThreads(target, opts.threads ?? computeThreads(io.env), (line) =>
+    io.err(`${line}\n`),
+  );
+}
 
 /** Resolves on the first SIGINT or SIGTERM. */
 function nextSignal(): Promise<NodeJS.Signals> {
@@ -267,6 +292,7 @@ export async function serveUntilStopped(
   target: string,
   opts: ServeFlags,
   io: CliIo,
+  pool: ComputePool | null = null,
 ): Promise<void> {
   if (opts.port < 0 || opts.port > 65_535) {
     throw new AppError('invalid_input', `--port must be between 0 and 65535, got ${opts.port}`);
@@ -282,6 +308,7 @@ export async function serveUntilStopped(
     warm: opts.warm !== false && warmingEnabled(),
     threads: opts.threads ?? computeThreads(),
     target,
+    pool,
   });
   io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
   if (!webAssetsBuilt()) io.out('(the web page is not built: npm run build:web)\n');
@@ -303,6 +330,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       .description('serve the web app and its API on the database (SQLite file or PostgreSQL)'),
   ).action(async (opts: ServeFlags, command: Command) => {
     const target = dbTarget(globalsOf(command), io);
-    await withStore(command, io, (store) => serveUntilStopped(store, target, opts, io));
+    const pool = earlyThreads(target, opts, io);
+    try {
+      await withStore(command, io, (store) => serveUntilStopped(store, target, opts, io, pool));
+    } finally {
+      await pool?.close();
+    }
   });
 }
