@@ -15,6 +15,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 900,
+    // .vite/manifest.json: which chunks each scene needs, for the server's preloads
+    // (src/cli/web-assets.ts, scenePreloads).
+    manifest: true,
     // No "callbacks ran for 1.4s" note on every `npm start`.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },

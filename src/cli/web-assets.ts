@@ -3,7 +3,8 @@
  * serves at `/` — files as they are, `index.html` for every other GET that is not under
  * `/api` (the page routes in the browser). See docs/web.md, "Serving the page".
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The absolute path of dist/web. @example webAssetsDir() // '/srv/fulcrum/dist/web' */
@@ -32,3 +33,106 @@ export const WEB_CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The page's routes (src/web/routes.tsx) and the scene module each one loads on first
+ * visit (a chunk of its own), in the web sources' terms. A test checks it against
+ * routes.tsx.
+ */
+export const PAGE_SCENES: readonly { path: string; scene: string }[] = [
+  ...['', '/dashboard'].map((page) => ({
+    path: `/p/:practiceId${page}`,
+    scene: 'scenes/dashboard/DashboardScene.tsx',
+  })),
+  ...[
+    ['forecast', 'forecast/ForecastScene'],
+    ['import', 'import/ImportScene'],
+    ['inbox', 'import/InboxScene'],
+    ['offers', 'records/OffersScene'],
+    ['clients', 'records/ClientsScene'],
+    ['conversations', 'records/ConversationsScene'],
+    ['costs', 'records/CostsScene'],
+    ['time', 'records/TimeScene'],
+    ['payments', 'records/PaymentsScene'],
+    ['settings', 'settings/SettingsScene'],
+    ['members', 'members/MembersScene'],
+    ['export', 'export/ExportScene'],
+  ].map(([page, scene]) => ({ path: `/p/:practiceId/${page}`, scene: `scenes/${scene}.tsx` })),
+  { path: '/setup', scene: 'scenes/auth/SetupScene.tsx' },
+  { path: '/sign-in', scene: 'scenes/auth/SignInScene.tsx' },
+  { path: '/sign-up', scene: 'scenes/auth/SignUpScene.tsx' },
+  { path: '/invitations/:token', scene: 'scenes/auth/InviteScene.tsx' },
+  { path: '/practices/new', scene: 'scenes/settings/NewPracticeScene.tsx' },
+];
+
+const ROUTES = PAGE_SCENES.map(({ path: route, scene }) => ({
+  pattern: new RegExp(`^${route.replace(/:[a-zA-Z]+/g, '[^/]+')}/?$`),
+  scene,
+}));
+
+/** One chunk of Vite's build manifest (`dist/web/.vite/manifest.json`). */
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+  isEntry?: boolean;
+}
+type Manifest = Record<string, ManifestChunk>;
+
+let manifestRead: { file: string; mtimeMs: number; manifest: Manifest } | undefined;
+
+/** The build manifest of `dir`, read again when the page is rebuilt; undefined without one. */
+function manifestOf(dir: string): Manifest | undefined {
+  const file = path.join(dir, '.vite', 'manifest.json');
+  try {
+    const { mtimeMs } = statSync(file);
+    if (manifestRead?.file !== file || manifestRead.mtimeMs !== mtimeMs) {
+      manifestRead = {
+        file,
+        mtimeMs,
+        manifest: JSON.parse(readFileSync(file, 'utf8')) as Manifest,
+      };
+    }
+    return manifestRead.manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The `<link>` tags that load the scene of page `pathname` with the page itself: its
+ * chunk, the chunks it imports and its stylesheets, but for what the page's entry loads
+ * already. Without them the scene's code is asked for only once the entry has run: one
+ * more round of downloads before the first figure (docs/performance.md, "The page").
+ * Empty for a path with no scene of its own, or a build without a manifest.
+ * @example scenePreloads(webAssetsDir(), '/p/1/dashboard') // '<link rel="modulepreload" crossorigin href="/assets/DashboardScene-….js">…'
+ */
+export function scenePreloads(dir: string, pathname: string): string {
+  const route = ROUTES.find((r) => r.pattern.test(pathname));
+  const manifest = route ? manifestOf(dir) : undefined;
+  const scene = route && manifest?.[route.scene];
+  if (!scene || !manifest) return '';
+  const loaded = new Set<string>();
+  const visit = (key: string, into: Set<string>) => {
+    if (into.has(key)) return;
+    into.add(key);
+    for (const imported of manifest[key]?.imports ?? []) visit(imported, into);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key, loaded);
+  const wanted = new Set<string>();
+  visit(route.scene, wanted);
+  const tags: string[] = [];
+  for (const key of wanted) {
+    if (loaded.has(key)) continue;
+    const chunk = manifest[key]!;
+    tags.push(`<link rel="modulepreload" crossorigin href="/${chunk.file}">`);
+    for (const css of chunk.css ?? [])
+      tags.push(`<link rel="stylesheet" crossorigin href="/${css}">`);
+  }
+  return tags.join('');
+}
+
+/** `html` with `tags` added at the end of its head. */
+export function withHeadTags(html: string, tags: string): string {
+  return tags === '' ? html : html.replace('</head>', `${tags}</head>`);
+}

@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { meQuery } from './hooks/session.ts';
 import { isStatus } from './lib/api.ts';
 import { router } from './routes.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -21,6 +22,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// A practice's pages show nothing before the session is known (PracticeShell): ask for
+// it now, with the route's own data, not once the route's code has been loaded.
+if (window.location.pathname.startsWith('/p/')) void queryClient.prefetchQuery(meQuery);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');

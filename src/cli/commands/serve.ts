@@ -18,7 +18,13 @@ import { startWarming, type Warmer, warmingEnabled } from '../../app/report-warm
 import type { Store } from '../../store/connect.ts';
 import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
-import { WEB_CONTENT_SECURITY_POLICY, webAssetsBuilt, webAssetsDir } from '../web-assets.ts';
+import {
+  scenePreloads,
+  WEB_CONTENT_SECURITY_POLICY,
+  webAssetsBuilt,
+  webAssetsDir,
+  withHeadTags,
+} from '../web-assets.ts';
 import { intArg } from './args.ts';
 
 export interface ServeOptions {
@@ -119,13 +125,22 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'same-origin');
+    // Built files are named by their content's hash: a browser may keep them for good.
+    if (c.req.path.startsWith('/assets/') && c.res.status === 200) {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    }
   });
   if (dir) {
     site.use('/assets/*', serveStatic({ root: dir }));
     site.get('/assets/*', (c) => c.text('no such file', 404));
     site.get('*', serveStatic({ root: dir }));
-    // Read per request (a small file), so a rebuild while the server runs is picked up.
-    site.get('*', (c) => c.html(readFileSync(`${dir}/index.html`, 'utf8')));
+    // Read per request (a small file), so a rebuild while the server runs is picked up;
+    // with the preloads of the scene the address opens.
+    site.get('*', (c) =>
+      c.html(
+        withHeadTags(readFileSync(`${dir}/index.html`, 'utf8'), scenePreloads(dir, c.req.path)),
+      ),
+    );
   } else {
     site.get('*', (c) => c.html(NOT_BUILT));
   }

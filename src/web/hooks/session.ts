@@ -9,18 +9,20 @@ import type { Me } from '../lib/types.ts';
 export const ME_KEY = ['me'] as const;
 
 /** The signed-in user and their practices; null when nobody is signed in. */
+export const meQuery = {
+  queryKey: ME_KEY,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      return await request<Me>('GET', '/auth/session');
+    } catch (error) {
+      if (isStatus(error, 401)) return null;
+      throw error;
+    }
+  },
+};
+
 export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return await request<Me>('GET', '/auth/session');
-      } catch (error) {
-        if (isStatus(error, 401)) return null;
-        throw error;
-      }
-    },
-  });
+  return useQuery(meQuery);
 }
 
 /** True while no account exists: the first visitor creates the owner's account. */
