@@ -126,8 +126,11 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'same-origin');
     // Built files are named by their content's hash: a browser may keep them for good.
-    if (c.req.path.startsWith('/assets/') && c.res.status === 200) {
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    // The page itself names the current ones: asked again on every visit.
+    if (c.req.path.startsWith('/assets/')) {
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    } else if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+      c.header('Cache-Control', 'no-cache');
     }
   });
   if (dir) {
