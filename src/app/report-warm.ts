@@ -154,7 +154,9 @@ export function startWarming(store: Store, options: WarmOptions = {}): Warmer {
           return !stopped;
         });
       } catch (error) {
-        log(`warming practice ${id}: ${error instanceof Error ? error.message : error}`);
+        // Stopped meanwhile: the computation was abandoned, not failed.
+        if (!stopped)
+          log(`warming practice ${id}: ${error instanceof Error ? error.message : error}`);
       }
     }
   }

@@ -159,4 +159,20 @@ describeEachEngine('compute threads', (ctx) => {
       await pool.close();
     }
   }, 60_000);
+
+  it('stop at once when closed: the task under way and the queued ones fail', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const pool = new ComputePool(ctx.database.target, { size: 1 });
+    await pool.ready();
+    const running = pool.run({ kind: 'monthly', practiceId: id, options: {} });
+    const queued = pool.run({ kind: 'report', practiceId: id, options: {} });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await pool.close();
+    await expect(running).rejects.toThrow(/the compute threads are stopped/);
+    await expect(queued).rejects.toThrow(/the compute threads are stopped/);
+    await expect(pool.run({ kind: 'report', practiceId: id, options: {} })).rejects.toThrow(
+      /stopped/,
+    );
+    expect(pool.usable).toBe(false);
+  }, 60_000);
 });

@@ -165,16 +165,22 @@ export class ComputePool {
     };
   }
 
-  /** Lets the tasks under way finish, fails the queued ones, stops the threads. */
+  /**
+   * Stops the threads at once: a task under way or queued fails ("the compute threads
+   * are stopped"). A server closes its pool once its requests are answered, so what is
+   * left is background work (a warm-up) that no one waits for.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const job of this.queue.splice(0)) {
-      job.reject(new Error('the compute threads are stopped'));
-    }
-    await this.started;
-    while (this.slots.some((slot) => slot.job || slot.lentTo === 'caller')) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    clearTimeout(this.readyWait);
+    const stopped = new Error('the compute threads are stopped');
+    for (const job of this.queue.splice(0)) job.reject(stopped);
+    for (const read of this.reads.values()) read.reject(stopped);
+    this.reads.clear();
+    for (const slot of this.slots) {
+      slot.job?.reject(stopped);
+      slot.job = null;
     }
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }

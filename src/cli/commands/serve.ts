@@ -204,7 +204,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         }, 10_000);
         server.close(() => {
           clearTimeout(force);
-          void warmStopped.then(() => pool?.close()).then(() => resolve());
+          // Every request is answered: what the threads still compute is the warm-up's,
+          // which nobody waits for (a restart would otherwise wait seconds for it).
+          void (pool?.close() ?? Promise.resolve()).then(() => warmStopped).then(() => resolve());
         });
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
