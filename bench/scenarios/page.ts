@@ -229,13 +229,20 @@ async function firstVisit(
     return timed({ ms: visit.ms, figures: { ...before, ...visit.figures } });
   } finally {
     state.fresh.delete(server);
-    stopServer(server);
+    // Gone before the next measure starts: its shutdown must not share the cores with it.
+    await stopServer(server);
   }
 }
 
-function stopServer(server: Server): void {
+/** Stops the server (SIGTERM, SIGKILL after 10 s); resolves once its process has exited. */
+async function stopServer(server: Server): Promise<void> {
   server.child.removeAllListeners('exit');
-  if (server.child.exitCode === null) server.child.kill('SIGTERM');
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  const force = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(force);
 }
 
 /** The visit's new context, signed in (or not), with a fresh HTTP cache. */
@@ -407,7 +414,7 @@ export const pageScenario: Scenario<State> = {
     const fresh = new Set<Server>();
     const dispose = async () => {
       await browser?.close();
-      for (const s of [...servers, ...fresh]) stopServer(s);
+      await Promise.all([...servers, ...fresh].map(stopServer));
       rmSync(db.dir, { recursive: true, force: true });
     };
     try {
