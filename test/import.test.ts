@@ -48,6 +48,20 @@ async function counts(db: string) {
 
 const period = ['--from', '2023-08-01', '--to', '2023-09-30'];
 
+/** A server process started now on `db`: what it computes and reads back for the dashboard. */
+async function serverStartedOn(db: string) {
+  const store = await openStore(db);
+  try {
+    const practice = await store.db.selectFrom('practices').select('id').executeTakeFirstOrThrow();
+    const report = JSON.parse(await reportJson(store, practice.id));
+    await monthlyJson(store, practice.id);
+    const { computes, loads } = cacheStats(store);
+    return { computes, loads, revenue: report.totals.revenue as number };
+  } finally {
+    await store.close();
+  }
+}
+
 describe.each(ENGINES)('importing exports on %s', (engine) => {
   it('imports a Stripe export: money that moved, counted once, refunds on their own dates', async () => {
     const db = await freshTarget(engine);
@@ -79,22 +93,7 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
 
   it("keeps the dashboard's report and monthly series after an import, so a server started later computes nothing", async () => {
     const db = await freshTarget(engine);
-    /** A server process started now: what it computes and reads back for the dashboard. */
-    const laterServer = async () => {
-      const store = await openStore(db);
-      try {
-        const practice = await store.db
-          .selectFrom('practices')
-          .select('id')
-          .executeTakeFirstOrThrow();
-        const report = JSON.parse(await reportJson(store, practice.id));
-        await monthlyJson(store, practice.id);
-        const { computes, loads } = cacheStats(store);
-        return { computes, loads, revenue: report.totals.revenue as number };
-      } finally {
-        await store.close();
-      }
-    };
+    const laterServer = () => serverStartedOn(db);
     await run(db, 'import', SMALL);
     const bundled = await laterServer();
     expect(bundled).toMatchObject({ computes: 0, loads: 2 });
@@ -106,6 +105,12 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
     expect(imported).toMatchObject({ computes: 0, loads: 2 });
     expect(imported.revenue).toBe((await json(db, 'report')).totals.revenue);
     expect(imported.revenue).not.toBe(bundled.revenue);
+  });
+
+  it("keeps the demo's dashboard documents when `demo` writes it", async () => {
+    const db = await freshTarget(engine);
+    expect((await run(db, 'demo', '--end', '2026-06-30')).code).toBe(0);
+    expect(await serverStartedOn(db)).toMatchObject({ computes: 0, loads: 2 });
   });
 
   it('re-importing the same files adds nothing, and a preview writes nothing', async () => {
@@ -186,6 +191,8 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
     );
     const applied = await run(db, 'rules', 'apply');
     expect(applied.out).toContain('1 time entries now counted');
+    // It changed rows: the dashboard's documents were kept for a server started later.
+    expect(await serverStartedOn(db)).toMatchObject({ computes: 0, loads: 2 });
     report = await json(db, 'report', '--from', '2024-03-01', '--to', '2024-03-31');
     // 01:00:01 of delivery = 3601 s = 1.0002777… h, shown to 2 decimals.
     expect(report.streams.find((s: { offerId: string }) => s.offerId === 'o1').hours.delivery).toBe(

@@ -4,6 +4,7 @@ import { recreateDemo } from '../../app/demo.ts';
 import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { dateArg, intArg } from './args.ts';
+import { prepareDashboard } from './dashboard.ts';
 import { describeImport } from './summaries.ts';
 
 export function registerDemoCommand(program: Command, io: CliIo): void {
@@ -20,6 +21,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       const end = opts.end ?? io.today();
       await withStore(command, io, async (store) => {
         const summary = await recreateDemo(store, { endDate: end, seed: opts.seed });
+        await prepareDashboard(store, summary.practice.id, io);
         io.out(
           `Demo practice "${summary.practice.name}" written to ${describeTarget(dbTarget(globalsOf(command), io))}\n`,
         );

@@ -10,14 +10,13 @@ import { importBundleText } from '../../app/bundle.ts';
 import { AppError } from '../../app/errors.ts';
 import { importFiles } from '../../app/imports/import.ts';
 import { resolvePractice } from '../../app/practices.ts';
-import { keptSettled } from '../../app/report-cache.ts';
-import { warmPractice } from '../../app/report-warm.ts';
 import { isTimeZone } from '../../domain/dates.ts';
 import { parseMapOption } from '../../importers/generic-csv/map.ts';
 import type { Store } from '../../store/connect.ts';
 import { type GlobalOptions, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { repeatArg } from './args.ts';
+import { prepareDashboard } from './dashboard.ts';
 import { describeImportReport } from './import-report.ts';
 import { progressReporter } from './progress.ts';
 import { describeImport } from './summaries.ts';
@@ -32,23 +31,6 @@ interface ImportOpts {
   saveMap?: string;
   ownerEmail?: string[];
   json?: boolean;
-}
-
-/**
- * Computes the practice's default report and monthly series after an import and keeps
- * them in the database, so the dashboard of a server started later (or running now)
- * opens without computing them (docs/web.md, "Kept across restarts").
- */
-async function prepareDashboard(store: Store, practiceId: number, io: CliIo): Promise<void> {
-  if (io.isTty) io.err('Preparing the dashboard…');
-  try {
-    await warmPractice(store, practiceId);
-    await keptSettled(store);
-  } catch {
-    // The import is done; the dashboard will compute what could not be kept now.
-  } finally {
-    if (io.isTty) io.err('\r\x1b[K');
-  }
 }
 
 async function checkReadable(file: string): Promise<void> {

@@ -19,6 +19,7 @@ import { withPractice } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { intArg } from './args.ts';
+import { prepareDashboard } from './dashboard.ts';
 
 export function registerRulesCommand(program: Command, io: CliIo): void {
   const rules = program
@@ -160,6 +161,7 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
     .action(async (_opts: unknown, command: Command) => {
       await withPractice(command, io, async (store, practice) => {
         const s = await applyRulesToImports(store, practice.id);
+        if (s.changed + s.added + s.removed > 0) await prepareDashboard(store, practice.id, io);
         io.out(
           `Re-applied the rules to ${s.rows} imported rows: ${s.changed} changed` +
             (s.added ? `, ${s.added} time entries now counted` : '') +
