@@ -13,9 +13,10 @@
  *   kept in the database (app/report-cache.ts) are read back, or, if there are none,
  *   the report request joins the warm-up's computation.
  * - `changed`: the same, on a copy of the file whose practice's data changed while no
- *   server ran (its revision moved by a write that kept nothing — `fulcrum import`
- *   keeps the dashboard's documents itself, `fulcrum rules apply` does not): nothing
- *   kept applies, so the visit waits for the warm-up's computation.
+ *   server ran (its revision moved by a write that kept nothing — `fulcrum import`,
+ *   `rules apply` and `demo` keep the dashboard's documents themselves; `rules add`, a
+ *   process killed before keeping, or another tool do not): nothing kept applies, so
+ *   the visit waits for the warm-up's computation.
  * - `nowarm`: the first visit on a server started with `--no-warm`: the report is
  *   computed by the visit's own request (what `cold` measured before the warm-up).
  * - `warm`: the same server again, which has shown the dashboard before (its report
