@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { AnalysisError, type GroupedData } from '../domain/analysis/index.ts';
-import { FIRST_DAY, LAST_DAY } from '../domain/analysis/test-arbitraries.ts';
+import { FIRST_DAY, LAST_DAY, practiceArb } from '../domain/analysis/test-arbitraries.ts';
 import { fromDayNumber } from '../domain/dates.ts';
 import type { PracticeData } from '../domain/model.ts';
 import { COLLECTIONS } from '../store/collections.ts';
@@ -89,4 +89,38 @@ export function lateDeliveryHour(date: string, offerId: string) {
       activity: 'delivery',
       offerId,
     });
+}
+
+/**
+ * Runs `check` on `numRuns` generated practices (refunds, foreign currencies with and
+ * without rates, gaps, dense days) and periods, each saved in `store` under its own id,
+ * with a read helper on a second connection to the same database (`secondConnection`);
+ * fails if the helper was never asked to read.
+ */
+export async function forGeneratedPractices(
+  store: Store,
+  target: string,
+  numRuns: number,
+  check: (
+    data: PracticeData,
+    options: { from: string; to: string } | undefined,
+    id: number,
+    helper: ReadHelper,
+  ) => Promise<void>,
+): Promise<void> {
+  const second = await secondConnection(target);
+  try {
+    await fc.assert(
+      fc.asyncProperty(
+        practiceArb({ foreign: true, gaps: true, dense: true }),
+        fc.option(periodArb, { nil: undefined }),
+        async (data, options) =>
+          check(data, options, await saveGenerated(store, data), second.helper),
+      ),
+      { numRuns },
+    );
+    if (second.reads() === 0) throw new Error('the helper was never asked to read');
+  } finally {
+    await second.close();
+  }
 }
