@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { ComputePool } from '../../src/app/compute/pool.ts';
+import { ComputePool, withHelperThread } from '../../src/app/compute/pool.ts';
 import { buildReport } from '../../src/app/report.ts';
 import {
   analyze,
@@ -27,7 +27,9 @@ import { savedPractice } from '../saved-practice.ts';
 interface State {
   store: Store;
   practiceId: number;
-  /** A thread with its own connection, reading part of the records (the CLI's and server's helper). */
+  /** The SQLite file. */
+  file: string;
+  /** A thread with its own connection, started and ready: the server's helper. */
   helper: ReadHelper;
   /** The groups of the default period as the report loads them, once, for `analyze`. */
   loaded: { period: Period; data: GroupedData };
@@ -82,7 +84,7 @@ export const reportScenario: Scenario<State> = {
       const hours = raw.prepare(HOURS_SQL);
       const sqlite = raw.prepare('SELECT sqlite_version() AS v').get() as { v: string };
 
-      // The helper thread of `fulcrum report` (app/compute/pool.ts, `withHelperThread`).
+      // A compute thread started and ready, as the server's are (app/compute/pool.ts).
       const started = performance.now();
       pool = new ComputePool(file, { size: 1 });
       await pool.ready();
@@ -94,6 +96,7 @@ export const reportScenario: Scenario<State> = {
         state: {
           store: opened,
           practiceId,
+          file,
           helper: pool.helper(),
           loaded,
           report,
@@ -118,7 +121,18 @@ export const reportScenario: Scenario<State> = {
     {
       name: 'full',
       description:
-        'buildReport(store, id, {}, helper) then JSON.stringify(report, null, 2), as report --json: the time entries and clients read by a helper thread meanwhile',
+        'what report --json computes at this size: a helper thread started for the report (withHelperThread) reads the time entries and clients meanwhile, then JSON.stringify(report, null, 2); the thread start is counted',
+      async run({ store, practiceId, file }) {
+        const report = await withHelperThread(store, file, practiceId, (helper) =>
+          buildReport(store, practiceId, {}, helper),
+        );
+        return JSON.stringify(report, null, 2);
+      },
+    },
+    {
+      name: 'server',
+      description:
+        "the same with the helper thread ready beforehand: the server's compute threads, which are started with the server",
       async run({ store, practiceId, helper }) {
         return JSON.stringify(await buildReport(store, practiceId, {}, helper), null, 2);
       },

@@ -123,8 +123,9 @@ export function scenePreloads(dir: string, pathname: string): string {
   visit(route.scene, wanted);
   const tags: string[] = [];
   for (const key of wanted) {
-    if (loaded.has(key)) continue;
-    const chunk = manifest[key]!;
+    const chunk = manifest[key];
+    // An import the manifest does not list (a broken build): nothing to preload for it.
+    if (loaded.has(key) || !chunk) continue;
     tags.push(`<link rel="modulepreload" crossorigin href="/${chunk.file}">`);
     for (const css of chunk.css ?? [])
       tags.push(`<link rel="stylesheet" crossorigin href="/${css}">`);
@@ -134,5 +135,5 @@ export function scenePreloads(dir: string, pathname: string): string {
 
 /** `html` with `tags` added at the end of its head. */
 export function withHeadTags(html: string, tags: string): string {
-  return tags === '' ? html : html.replace('</head>', `${tags}</head>`);
+  return tags === '' ? html : html.replace('</head>', () => `${tags}</head>`);
 }

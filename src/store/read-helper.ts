@@ -110,15 +110,18 @@ export class Elsewhere {
 }
 
 /**
- * The queue of `helper`'s statements for a snapshot: the practice's revision is read in
- * `trx` first (the first read of a snapshot, so it is the snapshot's). None without a helper.
+ * The queue of `helper`'s statements for the snapshot `trx` that `db` opened: the
+ * practice's revision is read in `trx` first (the first read of a snapshot, so it is
+ * the snapshot's). None without a helper, or when `db` is a caller's own transaction
+ * (it may not be a snapshot, and its revision would then prove nothing).
  */
 export async function elsewhere(
+  db: Executor,
   trx: Executor,
   practiceId: number,
   helper: ReadHelper | undefined,
 ): Promise<Elsewhere | undefined> {
-  if (!helper) return undefined;
+  if (!helper || db.isTransaction) return undefined;
   return new Elsewhere(trx, helper, practiceId, await readRevision(trx, practiceId));
 }
 

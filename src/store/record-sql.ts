@@ -211,7 +211,8 @@ export async function startSelectRecords(
   };
   if (count <= rowsPerSelect) {
     if (opts.away) {
-      return { records: opts.away.value(scope().select(rowsJson.as('rows')).compile()).then(add) };
+      const later = opts.away.value(scope().select(rowsJson.as('rows')).compile()).then(add);
+      return { records: handled(later) };
     }
     await read();
     return { records: Promise.resolve(records) };
@@ -240,6 +241,16 @@ function toRow(spec: CollectionSpec, practiceId: number, position: number, recor
   const row: Row = { practiceId, position };
   for (const column of spec.columns) row[column] = values[column] ?? null;
   return row;
+}
+
+/**
+ * `promise`, marked as handled: awaited later (after this connection's own statements),
+ * it still rejects there, but a rejection meanwhile (the caller failed first) is not an
+ * unhandled one, which would end a compute thread or the CLI.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**
@@ -351,7 +362,7 @@ export async function selectGroups(
     inPeriodOf('marketing', 'channel'),
   ];
   // For the helper, all queued and handed over before this connection starts its own.
-  const timeAway = away ? timeReads.map((read) => read()) : undefined;
+  const timeAway = away ? timeReads.map((read) => handled(read())) : undefined;
   away?.send();
 
   // Payments in ordered passes over payments_report_idx (migration 0008), with no sort:
@@ -574,7 +585,7 @@ export async function selectMonthGroups(
       ['m', 'activity', 'offer_id', 'hours', 'd', 'n', 'c', 'ch'],
       away,
     );
-  const timeAway = away ? readTime() : undefined;
+  const timeAway = away ? handled(readTime()) : undefined;
   away?.send();
 
   const payments = await rows(

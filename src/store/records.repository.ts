@@ -174,7 +174,7 @@ export async function loadGroupedData(
   helper?: ReadHelper,
 ): Promise<{ period: Period; data: GroupedData }> {
   return inSnapshot(db, async (trx) => {
-    const away = await elsewhere(trx, practiceId, helper);
+    const away = await elsewhere(db, trx, practiceId, helper);
     const practice = await practiceOf(trx, practiceId);
     const period = await periodOf(() => selectLatestDate(trx, practiceId));
     const small = await undatedOf(trx, practiceId, away);
@@ -184,6 +184,7 @@ export async function loadGroupedData(
       groupBounds(period, practice.currency),
       away,
     );
+    away?.send(); // what is still queued (selectGroups sends its own and the clients)
     return {
       period,
       data: { practice, ...small, clients: await small.clients, ...groups } as GroupedData,
@@ -234,12 +235,13 @@ export async function loadGroupedMonths<Month extends Period>(
   helper?: ReadHelper,
 ): Promise<{ period: Period; months: { month: Month; data: GroupedData }[] }> {
   return inSnapshot(db, async (trx) => {
-    const away = await elsewhere(trx, practiceId, helper);
+    const away = await elsewhere(db, trx, practiceId, helper);
     const practice = await practiceOf(trx, practiceId);
     const { period, months } = await planOf(() => selectLatestDate(trx, practiceId));
     const undated = await undatedOf(trx, practiceId, away);
     const bounds = months.map((m) => groupBounds(m, practice.currency));
     const groups = await selectMonthGroups(trx, practiceId, bounds, away);
+    away?.send(); // what is still queued: with no month, selectMonthGroups sends nothing
     const small = { ...undated, clients: await undated.clients };
     const none = { payments: [], timeEntries: [], costs: [], conversations: [] };
     return {

@@ -5,6 +5,7 @@
  * that cannot open the database leaves the computing to the caller. (The server with
  * threads: test/compute-threads.test.ts.)
  */
+import type { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
 import { importPractice } from '../../../test/api-harness.ts';
 import { describeEachEngine } from '../../../test/engines.ts';
@@ -14,7 +15,7 @@ import { buildMonthly } from '../monthly.ts';
 import { buildReport } from '../report.ts';
 import { reportJson } from '../report-cache.ts';
 import { TSX_ENTRY } from './entry.ts';
-import { attachPool, ComputePool } from './pool.ts';
+import { attachPool, ComputePool, PoolUnusable } from './pool.ts';
 
 describeEachEngine('compute threads', (ctx) => {
   it("compute the caller's texts of the report and monthly series, each with a lent thread when free", async () => {
@@ -96,23 +97,27 @@ describeEachEngine('compute threads', (ctx) => {
     }
   }, 60_000);
 
-  it('fail every task when the database cannot be opened, and the server then computes itself', async () => {
+  it('give up when the database cannot be opened: what was asked meanwhile is computed by the caller', async () => {
     const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const lines: string[] = [];
     const pool = new ComputePool(
       ctx.engine === 'sqlite' ? '/nonexistent/folder/x.db' : 'postgres://nobody@127.0.0.1:1/none',
-      { size: 1 },
+      { size: 2, log: (line) => lines.push(line) },
     );
     try {
-      await expect(pool.ready()).rejects.toMatchObject({
-        code: ctx.engine === 'sqlite' ? 'db_open_failed' : 'db_unreachable',
-      });
-      expect(pool.usable).toBe(false);
-      await expect(pool.run({ kind: 'report', practiceId: 1, options: {} })).rejects.toThrow();
+      // Asked before the threads have tried: queued, then computed here.
       attachPool(ctx.store, pool);
       expect(await reportJson(ctx.store, id)).toBe(
         JSON.stringify(await buildReport(ctx.store, id)),
       );
+      await expect(pool.ready()).rejects.toBeInstanceOf(PoolUnusable);
+      expect(pool.usable).toBe(false);
+      await expect(pool.run({ kind: 'report', practiceId: 1, options: {} })).rejects.toThrow(
+        ctx.engine === 'sqlite' ? /Cannot open the SQLite database/ : /./,
+      );
+      await expect(pool.helper().read(id, [])).rejects.toThrow(/no compute thread/);
       expect(pool.stats().tasks).toBe(0);
+      expect(lines).toEqual([expect.stringMatching(/^compute threads off: /)]);
     } finally {
       await pool.close();
     }
@@ -130,14 +135,11 @@ describeEachEngine('compute threads', (ctx) => {
     }
   }, 60_000);
 
-  it("lend a free thread to the caller's own report, and refuse at once when none is free", async () => {
+  it("lend a thread to the caller's own report, waiting for one still starting, refusing when all are busy", async () => {
     const id = await importPractice(ctx.store, 'Tidewater Coaching');
     const pool = new ComputePool(ctx.database.target, { size: 1 });
     try {
       const helper = pool.helper();
-      // Not ready yet: refused at once, and the report is read here instead.
-      await expect(helper.read(id, [])).rejects.toThrow(/no compute thread is free/);
-      await pool.ready();
       let answered = 0;
       const counted: typeof helper = {
         read: (practiceId, statements) =>
@@ -146,15 +148,39 @@ describeEachEngine('compute threads', (ctx) => {
             return answer;
           }),
       };
+      // Asked at once, while the thread starts: its reads wait for it.
       expect(await buildReport(ctx.store, id, {}, counted)).toEqual(
         await buildReport(ctx.store, id),
       );
-      expect(answered).toBeGreaterThan(0);
-      // Busy with a task: refused.
+      expect(answered).toBe(1);
+      // Busy with a task: refused at once (the caller reads itself).
       const busy = pool.run({ kind: 'monthly', practiceId: id, options: {} });
       await new Promise((resolve) => setTimeout(resolve, 0));
       await expect(helper.read(id, [])).rejects.toThrow(/no compute thread is free/);
       await busy;
+      expect(await helper.read(id, [])).toMatchObject({ values: [] });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('start a thread again once when it dies with both an error and an exit (out of memory)', async () => {
+    const id = await importPractice(ctx.store, 'Tidewater Coaching');
+    const pool = new ComputePool(ctx.database.target, { size: 1, log: () => {} });
+    try {
+      await pool.ready();
+      const { slots } = pool as unknown as { slots: { worker: Worker }[] };
+      const worker = slots[0]!.worker;
+      // What Node does when a thread runs out of memory: both events, one after the other.
+      worker.emit('error', new Error('ERR_WORKER_OUT_OF_MEMORY'));
+      worker.emit('exit', 1);
+      await worker.terminate();
+      expect(pool.stats().restarts).toBe(1);
+      expect(await pool.run({ kind: 'report', practiceId: id, options: {} })).toBe(
+        JSON.stringify(await buildReport(ctx.store, id)),
+      );
+      expect(slots.length).toBe(1);
+      expect(pool.stats().restarts).toBe(1);
     } finally {
       await pool.close();
     }

@@ -22,14 +22,16 @@
  * `attachPool(store, pool)` makes `computeJson` use the pool for that store; without one
  * (the CLI, tests, `:memory:`) documents are computed where they are asked for.
  */
+import { existsSync } from 'node:fs';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { Store } from '../../store/connect.ts';
 import type { HelperAnswer, ReadHelper } from '../../store/read-helper.ts';
 import { countRecords } from '../../store/records.repository.ts';
-import { computeEntry } from './entry.ts';
+import { computeEntry, TSX_ENTRY } from './entry.ts';
 import {
   type FromWorker,
   fromWire,
+  type ReadRequest,
   type Task,
   type ToWorker,
   toWire,
@@ -64,28 +66,49 @@ interface Slot {
   index: number;
   worker: Worker;
   ready: boolean;
-  /** The task it computes, or null. */
+  /** Set once it has died: nothing more is done for it. */
+  dead: boolean;
+  /** The task it computes, and the id it was sent under, or null. */
   job: Job | null;
+  taskId: number | null;
   /** The slot it was lent to as a helper, `caller` while it reads for `helper()`, or null. */
   lentTo: Slot | 'caller' | null;
   /** The slot lent to it for its task, or null. */
   helper: Slot | null;
 }
 
+/** A read asked through `helper()`, waiting for a thread or for its answer. */
+interface CallerRead {
+  request: Omit<ReadRequest, 'id'>;
+  resolve: (answer: HelperAnswer) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * What `run` rejects with when no thread can compute (none could open the database):
+ * `computeJson` then computes on the caller's thread.
+ */
+export class PoolUnusable extends Error {
+  override readonly name = 'PoolUnusable';
+}
+
 export class ComputePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  /** Reads asked through `helper()` while every thread was still starting. */
+  private readonly waitingReads: CallerRead[] = [];
+  /** Reads sent to a thread, by request id, waiting for its answer. */
+  private readonly reads = new Map<number, CallerRead & { slot: Slot }>();
   private nextId = 0;
   private closed = false;
-  /** Set when a thread could not open the database: every task fails over to the caller. */
-  private unusable: Error | null = null;
+  /** Set when a thread could not open the database or start: no task is computed here. */
+  private unusable: PoolUnusable | null = null;
   private readonly counts: PoolStats = { tasks: 0, helped: 0, restarts: 0 };
-  /** Reads asked through `helper()`, by request id, waiting for their thread's answer. */
-  private readonly reads = new Map<
-    number,
-    { slot: Slot; resolve: (answer: HelperAnswer) => void; reject: (error: Error) => void }
-  >();
   private readonly log: (line: string) => void;
+  private readonly entry: Promise<URL>;
+  /** Resolves once the threads are started (not yet ready). */
+  private readonly started: Promise<void>;
+  private readyWait: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly target: string,
@@ -100,11 +123,7 @@ export class ComputePool {
     });
   }
 
-  private readonly entry: Promise<URL>;
-  /** Resolves once the threads are started (not yet ready). */
-  private readonly started: Promise<void>;
-
-  /** False once a thread could not open the database (or after `close`). */
+  /** False once no thread can compute (or after `close`). */
   get usable(): boolean {
     return this.unusable === null && !this.closed;
   }
@@ -113,12 +132,13 @@ export class ComputePool {
     return { ...this.counts };
   }
 
-  /** Resolves when every thread has opened the database (or rejects if one cannot). */
+  /** Resolves when every thread has opened the database (rejects if one cannot, or on close). */
   async ready(): Promise<void> {
     await this.started;
     await new Promise<void>((resolve, reject) => {
       const check = () => {
         if (this.unusable) reject(this.unusable);
+        else if (this.closed) reject(new Error('the compute threads are stopped'));
         else if (this.slots.every((slot) => slot.ready)) resolve();
         else setTimeout(check, 10).unref();
       };
@@ -139,29 +159,33 @@ export class ComputePool {
   }
 
   /**
-   * A read helper for the caller's own computation (store/read-helper.ts): each read goes
-   * to a thread that is free at that moment, or is refused at once (the caller then
-   * reads itself): a helper never makes the caller wait for a thread.
+   * A read helper for the caller's own computation (store/read-helper.ts). A read goes
+   * to a free thread; while the threads are still starting it waits for the first one
+   * ready (the caller meanwhile runs its own statements); when every thread is busy with
+   * a task, or none can start, it is refused at once and the caller reads it itself.
    */
   helper(): ReadHelper {
     return {
-      read: (practiceId, statements) => {
-        const [slot] = this.closed || this.unusable ? [] : this.free();
-        if (!slot) return Promise.reject(new Error('no compute thread is free'));
-        slot.lentTo = 'caller';
-        slot.worker.ref();
-        const id = this.nextId++;
-        const request: ToWorker = {
-          type: 'read',
-          id,
-          practiceId,
-          statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
-        };
-        slot.worker.postMessage(request);
-        return new Promise<HelperAnswer>((resolve, reject) => {
-          this.reads.set(id, { slot, resolve, reject });
-        });
-      },
+      read: (practiceId, statements) =>
+        new Promise<HelperAnswer>((resolve, reject) => {
+          if (this.closed || this.unusable) {
+            reject(new Error('no compute thread'));
+            return;
+          }
+          const read: CallerRead = {
+            request: {
+              type: 'read',
+              practiceId,
+              statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
+            },
+            resolve,
+            reject,
+          };
+          const [slot] = this.free();
+          if (slot) this.sendRead(slot, read);
+          else if (this.starting()) this.waitingReads.push(read);
+          else reject(new Error('no compute thread is free'));
+        }),
     };
   }
 
@@ -173,13 +197,19 @@ export class ComputePool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.stopAll(new Error('the compute threads are stopped'));
+  }
+
+  /** Fails everything waiting and ends every thread. */
+  private async stopAll(error: Error): Promise<void> {
     clearTimeout(this.readyWait);
-    const stopped = new Error('the compute threads are stopped');
-    for (const job of this.queue.splice(0)) job.reject(stopped);
-    for (const read of this.reads.values()) read.reject(stopped);
+    for (const job of this.queue.splice(0)) job.reject(error);
+    for (const read of this.waitingReads.splice(0)) read.reject(error);
+    for (const read of this.reads.values()) read.reject(error);
     this.reads.clear();
     for (const slot of this.slots) {
-      slot.job?.reject(stopped);
+      slot.dead = true;
+      slot.job?.reject(error);
       slot.job = null;
     }
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
@@ -189,16 +219,26 @@ export class ComputePool {
     const start: WorkerStart = { target: this.target, index };
     const worker = new Worker(entry, { workerData: start });
     worker.unref();
-    const slot: Slot = { index, worker, ready: false, job: null, lentTo: null, helper: null };
+    const slot: Slot = {
+      index,
+      worker,
+      ready: false,
+      dead: false,
+      job: null,
+      taskId: null,
+      lentTo: null,
+      helper: null,
+    };
     worker.on('message', (message: FromWorker) => this.received(slot, message));
     worker.on('error', (error) => this.died(slot, error));
-    worker.on('exit', (code) => {
-      if (!this.closed) this.died(slot, new Error(`compute thread ${index} exited (${code})`));
-    });
+    worker.on('exit', (code) =>
+      this.died(slot, new Error(`compute thread ${index} exited (${code})`)),
+    );
     return slot;
   }
 
   private received(slot: Slot, message: FromWorker): void {
+    if (slot.dead) return;
     switch (message.type) {
       case 'ready':
         slot.ready = true;
@@ -208,7 +248,12 @@ export class ComputePool {
       case 'helped': {
         // A lent thread has answered its borrower's read: it is free for the next task.
         const borrower = slot.lentTo;
-        if (borrower && borrower !== 'caller' && borrower.index === message.borrower) {
+        if (
+          borrower &&
+          borrower !== 'caller' &&
+          borrower.index === message.borrower &&
+          borrower.taskId === message.task
+        ) {
           borrower.helper = null;
           slot.lentTo = null;
           this.dispatch();
@@ -216,15 +261,15 @@ export class ComputePool {
         return;
       }
       case 'unusable':
-        this.unusable = fromWire(message.error);
-        for (const job of this.queue.splice(0)) job.reject(this.unusable);
+        this.giveUp(fromWire(message.error).message);
         return;
       case 'answer':
       case 'refused': {
         const read = this.reads.get(message.id);
         if (!read) return;
         this.reads.delete(message.id);
-        this.released(read.slot);
+        if (slot.lentTo === 'caller') slot.lentTo = null;
+        if (!slot.job) slot.worker.unref();
         if (message.type === 'answer') read.resolve(message);
         else read.reject(new Error(message.message));
         this.dispatch();
@@ -245,7 +290,7 @@ export class ComputePool {
   /** Connects a thread that became ready with every other ready thread. */
   private link(slot: Slot): void {
     for (const other of this.slots) {
-      if (other === slot || !other.ready) continue;
+      if (other === slot || !other.ready || other.dead) continue;
       const { port1, port2 } = new MessageChannel();
       const toSlot: ToWorker = { type: 'peer', index: other.index, port: port1 };
       const toOther: ToWorker = { type: 'peer', index: slot.index, port: port2 };
@@ -256,6 +301,7 @@ export class ComputePool {
 
   private finished(slot: Slot): void {
     slot.job = null;
+    slot.taskId = null;
     if (slot.helper) {
       slot.helper.lentTo = null;
       slot.helper = null;
@@ -263,14 +309,16 @@ export class ComputePool {
     slot.worker.unref();
   }
 
-  /** A thread lent to the caller for a read is free again. */
-  private released(slot: Slot): void {
-    if (slot.lentTo === 'caller') slot.lentTo = null;
-    if (!slot.job) slot.worker.unref();
+  /** True while some thread is still starting (it may take a waiting read). */
+  private starting(): boolean {
+    return this.slots.length === 0 || this.slots.some((slot) => !slot.ready && !slot.dead);
   }
 
   private died(slot: Slot, error: unknown): void {
-    if (this.slots[slot.index] !== slot) return;
+    // 'error' and 'exit' both come for one death (an out-of-memory sends both at once).
+    if (slot.dead || this.slots[slot.index] !== slot) return;
+    slot.dead = true;
+    if (this.closed) return;
     this.log(`compute thread ${slot.index} stopped: ${toWire(error).message}`);
     const job = slot.job;
     // A borrower keeps going: its reads fall back to its own connection.
@@ -282,19 +330,27 @@ export class ComputePool {
     }
     this.finished(slot);
     job?.reject(error instanceof Error ? error : new Error(String(error)));
-    if (this.closed || this.unusable) return;
+    if (this.unusable) return;
     if (!slot.ready) {
-      // It never started: starting it again would fail again. Tasks run on the caller's thread.
-      this.unusable = new Error(
-        `compute thread ${slot.index} could not start: ${toWire(error).message}`,
-      );
-      for (const queued of this.queue.splice(0)) queued.reject(this.unusable);
+      // It never started: starting it again would fail again.
+      this.giveUp(`compute thread ${slot.index} could not start: ${toWire(error).message}`);
       return;
     }
     this.counts.restarts++;
     void this.entry.then((entry) => {
-      if (!this.closed) this.slots[slot.index] = this.spawn(entry, slot.index);
+      if (this.closed || this.unusable) return;
+      // A bundle removed meanwhile (another version's clean-up): start from the sources.
+      const from = entry.protocol === 'file:' && !existsSync(entry) ? TSX_ENTRY : entry;
+      this.slots[slot.index] = this.spawn(from, slot.index);
     });
+  }
+
+  /** No thread can compute: every task and read is left to the caller. */
+  private giveUp(why: string): void {
+    if (this.unusable || this.closed) return;
+    this.unusable = new PoolUnusable(why);
+    this.log(`compute threads off: ${why}`);
+    void this.stopAll(this.unusable);
   }
 
   /**
@@ -303,21 +359,43 @@ export class ComputePool {
    * second thread rather than two tasks sharing the cores from the start.
    */
   private startWhenAllReady(): void {
-    if (this.slots.every((slot) => slot.ready)) {
+    if (this.slots.every((slot) => slot.ready || slot.dead)) {
       this.dispatch();
       return;
     }
+    // Reads of the caller need no company: they go at once.
+    this.dispatchReads();
     this.readyWait ??= setTimeout(() => this.dispatch(), READY_WAIT_MS);
     this.readyWait.unref();
   }
 
-  private readyWait: NodeJS.Timeout | undefined;
-
   private free(): Slot[] {
-    return this.slots.filter((slot) => slot.ready && !slot.job && !slot.lentTo);
+    return this.slots.filter((slot) => slot.ready && !slot.dead && !slot.job && !slot.lentTo);
+  }
+
+  private sendRead(slot: Slot, read: CallerRead): void {
+    slot.lentTo = 'caller';
+    slot.worker.ref();
+    const id = this.nextId++;
+    this.reads.set(id, { ...read, slot });
+    const message: ToWorker = { ...read.request, id };
+    slot.worker.postMessage(message);
+  }
+
+  /** Waiting reads of the caller first: its computation is under way. */
+  private dispatchReads(): void {
+    for (let slot = this.free()[0]; slot && this.waitingReads.length > 0; slot = this.free()[0]) {
+      this.sendRead(slot, this.waitingReads.shift() as CallerRead);
+    }
+    if (!this.starting()) {
+      for (const read of this.waitingReads.splice(0)) {
+        read.reject(new Error('no compute thread is free'));
+      }
+    }
   }
 
   private dispatch(): void {
+    this.dispatchReads();
     while (this.queue.length > 0) {
       const [slot, second] = this.free();
       if (!slot) return;
@@ -325,7 +403,9 @@ export class ComputePool {
       // A second free thread reads for it; it is free again once it has answered
       // ('helped'), while the task goes on computing, and takes the next task then.
       const helper = second ?? null;
+      const id = this.nextId++;
       slot.job = job;
+      slot.taskId = id;
       slot.helper = helper;
       if (helper) {
         helper.lentTo = slot;
@@ -335,7 +415,7 @@ export class ComputePool {
       slot.worker.ref();
       const message: ToWorker = {
         type: 'task',
-        id: this.nextId++,
+        id,
         task: job.task,
         helper: helper?.index ?? null,
       };
@@ -364,8 +444,12 @@ export function computeJson(
   local: () => Promise<unknown>,
 ): Promise<string> {
   const pool = pools.get(store);
-  if (pool?.usable) return pool.run(task);
-  return local().then((value) => JSON.stringify(value));
+  const here = () => local().then((value) => JSON.stringify(value));
+  if (!pool?.usable) return here();
+  // Threads that turned out unusable while the task waited: computed here after all.
+  return pool
+    .run(task)
+    .catch((error) => (error instanceof PoolUnusable ? here() : Promise.reject(error)));
 }
 
 /**

@@ -37,6 +37,8 @@ export type ToWorker =
 export interface ReadRequest {
   type: 'read';
   id: number;
+  /** The task of the thread that asks (between threads). */
+  task?: number;
   practiceId: number;
   statements: { sql: string; parameters: readonly unknown[] }[];
 }
@@ -53,8 +55,8 @@ export type FromWorker =
   | { type: 'unusable'; error: WireError }
   | { type: 'done'; id: number; text: string }
   | { type: 'failed'; id: number; error: WireError }
-  /** It answered a read of peer `borrower`: no longer lent to it. */
-  | { type: 'helped'; borrower: number }
+  /** It answered the read of task `task` of peer `borrower`: no longer lent to it. */
+  | { type: 'helped'; borrower: number; task: number | undefined }
   | ReadAnswer;
 
 /** Between two compute threads: reads and their answers. */
@@ -75,7 +77,16 @@ export function toWire(error: unknown): WireError {
   }
   if (error instanceof StoreError)
     return { kind: 'store', code: error.code, message: error.message };
-  if (error instanceof Error) return { kind: 'other', message: error.message, stack: error.stack };
+  if (error instanceof Error) {
+    // A driver's code (SQLITE_BUSY, 57P01, ECONNRESET…) says what the caller can do.
+    const code = (error as { code?: unknown }).code;
+    return {
+      kind: 'other',
+      message: error.message,
+      stack: error.stack,
+      ...(typeof code === 'string' ? { code } : {}),
+    };
+  }
   return { kind: 'other', message: String(error) };
 }
 
@@ -83,6 +94,7 @@ export function fromWire(wire: WireError): Error {
   if (wire.kind === 'app')
     return new AppError(wire.code as AppErrorCode, wire.message, wire.details);
   if (wire.kind === 'store') return new StoreError(wire.code as StoreErrorCode, wire.message);
-  const cause = Object.assign(new Error(wire.message), { stack: wire.stack });
-  return new Error(`compute thread: ${wire.message}`, { cause });
+  const cause = Object.assign(new Error(wire.message), { stack: wire.stack, code: wire.code });
+  const error = new Error(`compute thread: ${wire.message}`, { cause });
+  return wire.code === undefined ? error : Object.assign(error, { code: wire.code });
 }

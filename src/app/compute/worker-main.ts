@@ -29,7 +29,7 @@ try {
   process.exit(1);
 }
 
-/** The ports to the other compute threads, by their number. */
+/** The ports to the other compute threads, by their number (open ones only). */
 const peers = new Map<number, MessagePort>();
 /** Reads asked of the peers, waiting for an answer, by request id. */
 const asked = new Map<number, { peer: MessagePort; resolve: (m: PeerMessage | null) => void }>();
@@ -44,8 +44,10 @@ function answer(request: ReadRequest, reply: (message: ReadAnswer) => void): voi
 }
 
 function listen(peer: MessagePort, index: number): void {
-  // A peer that stopped answers nothing more: its reads are run here instead.
+  // A peer that stopped answers nothing more: its reads are run here instead, and no
+  // read is sent to it again.
   peer.on('close', () => {
+    if (peers.get(index) === peer) peers.delete(index);
     for (const [id, waiting] of asked) {
       if (waiting.peer !== peer) continue;
       asked.delete(id);
@@ -56,7 +58,7 @@ function listen(peer: MessagePort, index: number): void {
     if (message.type === 'read') {
       answer(message, (reply) => {
         peer.postMessage(reply);
-        post({ type: 'helped', borrower: index });
+        post({ type: 'helped', borrower: index, task: message.task });
       });
       return;
     }
@@ -65,13 +67,17 @@ function listen(peer: MessagePort, index: number): void {
   });
 }
 
-/** Peer `index` as a read helper for one task. */
-function helperOf(index: number): ReadHelper | undefined {
+/** Peer `index` as a read helper for one task; a peer gone meanwhile refuses at once. */
+function helperOf(index: number, task: number): ReadHelper | undefined {
   const peer = peers.get(index);
   if (!peer) return undefined;
   return {
     read: (practiceId, statements) =>
       new Promise((resolve, reject) => {
+        if (peers.get(index) !== peer) {
+          reject(new Error(`compute thread ${index} is gone`));
+          return;
+        }
         const id = nextRead++;
         asked.set(id, {
           peer,
@@ -83,6 +89,7 @@ function helperOf(index: number): ReadHelper | undefined {
         peer.postMessage({
           type: 'read',
           id,
+          task,
           practiceId,
           statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
         } satisfies PeerMessage);
@@ -101,7 +108,7 @@ port.on('message', (message: ToWorker) => {
     answer(message, post);
     return;
   }
-  const helper = message.helper === null ? undefined : helperOf(message.helper);
+  const helper = message.helper === null ? undefined : helperOf(message.helper, message.id);
   runTask(store, message.task, helper).then(
     (text) => post({ type: 'done', id: message.id, text }),
     (error) => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
 import { attachPool, ComputePool } from '../../app/compute/pool.ts';
@@ -52,7 +52,10 @@ export interface ServeOptions {
   threads?: number;
   /** The database `store` was opened on: a SQLite file or a postgres:// URL. */
   target?: string;
-  /** Compute threads started already (`startThreads`), used instead of `threads`. */
+  /**
+   * Compute threads started already (`startThreads`; null: none), used instead of
+   * `threads`.
+   */
   pool?: ComputePool | null;
 }
 
@@ -155,7 +158,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let warmer: Warmer | null = null;
   // Started first: the threads load their code while the server starts listening.
   const pool =
-    options.pool ?? startThreads(options.target ?? ':memory:', options.threads ?? 0, options.log);
+    options.pool !== undefined
+      ? options.pool
+      : startThreads(options.target ?? ':memory:', options.threads ?? 0, options.log);
   if (pool) attachPool(options.store, pool);
   const activity: SiteActivity = {
     inFlight: 0,
@@ -231,12 +236,28 @@ export function startThreads(
 /** The compute threads `FULCRUM_THREADS` asks for (default 2). */
 export function computeThreads(env: NodeJS.ProcessEnv = process.env): number {
   const value = (env.FULCRUM_THREADS ?? '').trim();
-  if (value === '') return DEFAULT_THREADS;
+  return value === '' ? DEFAULT_THREADS : threadCount(value, 'FULCRUM_THREADS');
+}
+
+/** `--threads`: a whole number from 0 to `MAX_THREADS` (else bad usage, exit 2). */
+function threadsArg(value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
+    throw new InvalidArgumentError(
+      `expected a whole number from 0 to ${MAX_THREADS}, got "${value}"`,
+    );
+  }
+  return n;
+}
+
+const MAX_THREADS = 16;
+
+function threadCount(value: string, what: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 16) {
+  if (value === '' || !Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
     throw new AppError(
       'invalid_input',
-      `FULCRUM_THREADS must be a whole number from 0 to 16, got "${value}"`,
+      `${what} must be a whole number from 0 to ${MAX_THREADS}, got "${value}"`,
     );
   }
   return n;
@@ -301,8 +322,8 @@ export function withServeOptions(command: Command): Command {
     )
     .option(
       '--threads <n>',
-      'threads that compute reports, so requests never wait behind one (default 2, or FULCRUM_THREADS; 0: on the server thread)',
-      intArg,
+      'threads that compute reports, so requests never wait behind one (0 to 16; default 2, or FULCRUM_THREADS; 0: on the server thread)',
+      threadsArg,
     );
 }
 
@@ -312,7 +333,7 @@ export async function serveUntilStopped(
   target: string,
   opts: ServeFlags,
   io: CliIo,
-  pool: ComputePool | null = null,
+  pool: ComputePool | null,
 ): Promise<void> {
   if (opts.port < 0 || opts.port > 65_535) {
     throw new AppError('invalid_input', `--port must be between 0 and 65535, got ${opts.port}`);
@@ -326,7 +347,6 @@ export async function serveUntilStopped(
     log: (line) => io.err(`${line}\n`),
     info: (line) => io.out(`${line}\n`),
     warm: opts.warm !== false && warmingEnabled(),
-    threads: opts.threads ?? computeThreads(),
     target,
     pool,
   });
