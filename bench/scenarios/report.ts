@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { ComputePool, withHelperThread } from '../../src/app/compute/pool.ts';
+import { ComputePool } from '../../src/app/compute/pool.ts';
 import { buildReport } from '../../src/app/report.ts';
 import {
   analyze,
@@ -19,7 +19,6 @@ import {
   resolveAssumptions,
 } from '../../src/domain/analysis/index.ts';
 import { openStore, SQLITE_READ_PRAGMAS, type Store } from '../../src/store/connect.ts';
-import type { ReadHelper } from '../../src/store/read-helper.ts';
 import { loadAnalysisData, loadGroupedData } from '../../src/store/records.repository.ts';
 import type { Scenario } from '../harness.ts';
 import { savedPractice } from '../saved-practice.ts';
@@ -27,10 +26,8 @@ import { savedPractice } from '../saved-practice.ts';
 interface State {
   store: Store;
   practiceId: number;
-  /** The SQLite file. */
-  file: string;
-  /** A thread with its own connection, started and ready: the server's helper. */
-  helper: ReadHelper;
+  /** Two compute threads, started and ready: the server's (app/compute/pool.ts). */
+  pool: ComputePool;
   /** The groups of the default period as the report loads them, once, for `analyze`. */
   loaded: { period: Period; data: GroupedData };
   /** A report computed once, for the serialise-only measure. */
@@ -84,11 +81,11 @@ export const reportScenario: Scenario<State> = {
       const hours = raw.prepare(HOURS_SQL);
       const sqlite = raw.prepare('SELECT sqlite_version() AS v').get() as { v: string };
 
-      // A compute thread started and ready, as the server's are (app/compute/pool.ts).
+      // Compute threads started and ready, as the server's are (app/compute/pool.ts).
       const started = performance.now();
-      pool = new ComputePool(file, { size: 1 });
+      pool = new ComputePool(file, { size: 2 });
       await pool.ready();
-      const helperReadyMs = Math.round(performance.now() - started);
+      const threadsReadyMs = Math.round(performance.now() - started);
 
       const loaded = await loadGroups(opened, practiceId);
       const report = analyzeGroups(loaded.data, loaded.period, resolveAssumptions({}));
@@ -96,8 +93,7 @@ export const reportScenario: Scenario<State> = {
         state: {
           store: opened,
           practiceId,
-          file,
-          helper: pool.helper(),
+          pool,
           loaded,
           report,
           baseline: () => [revenue.all(practiceId), hours.all(practiceId)],
@@ -107,7 +103,7 @@ export const reportScenario: Scenario<State> = {
           ...saved.figures,
           savedRows,
           sqlite: sqlite.v,
-          helperReadyMs,
+          threadsReadyMs,
         },
         dispose,
       };
@@ -121,29 +117,16 @@ export const reportScenario: Scenario<State> = {
     {
       name: 'full',
       description:
-        'what report --json computes at this size: a helper thread started for the report (withHelperThread) reads the time entries and clients meanwhile, then JSON.stringify(report, null, 2); the thread start is counted',
-      async run({ store, practiceId, file }) {
-        const report = await withHelperThread(store, file, practiceId, (helper) =>
-          buildReport(store, practiceId, {}, helper),
-        );
-        return JSON.stringify(report, null, 2);
+        'buildReport(store, id, {}) then JSON.stringify(report, null, 2), as report --json (one connection)',
+      async run({ store, practiceId }) {
+        return JSON.stringify(await buildReport(store, practiceId, {}), null, 2);
       },
     },
     {
       name: 'server',
       description:
-        "the same with the helper thread ready beforehand: the server's compute threads, which are started with the server",
-      async run({ store, practiceId, helper }) {
-        return JSON.stringify(await buildReport(store, practiceId, {}, helper), null, 2);
-      },
-    },
-    {
-      name: 'single',
-      description:
-        'the same on one connection, no helper thread (what report --json did before; what it does below 50,000 records)',
-      async run({ store, practiceId }) {
-        return JSON.stringify(await buildReport(store, practiceId, {}), null, 2);
-      },
+        'the report as the server computes it: a task of two compute threads started and ready beforehand (the first reads the payments, costs and conversations, the second, lent, the time entries and clients), its JSON text handed back',
+      run: ({ pool, practiceId }) => pool.run({ kind: 'report', practiceId, options: {} }),
     },
     {
       name: 'load',

@@ -25,13 +25,10 @@
 import { existsSync } from 'node:fs';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { Store } from '../../store/connect.ts';
-import type { HelperAnswer, ReadHelper } from '../../store/read-helper.ts';
-import { countRecords } from '../../store/records.repository.ts';
 import { computeEntry, TSX_ENTRY } from './entry.ts';
 import {
   type FromWorker,
   fromWire,
-  type ReadRequest,
   type Task,
   type ToWorker,
   toWire,
@@ -71,17 +68,10 @@ interface Slot {
   /** The task it computes, and the id it was sent under, or null. */
   job: Job | null;
   taskId: number | null;
-  /** The slot it was lent to as a helper, `caller` while it reads for `helper()`, or null. */
-  lentTo: Slot | 'caller' | null;
+  /** The slot it was lent to as a helper, or null. */
+  lentTo: Slot | null;
   /** The slot lent to it for its task, or null. */
   helper: Slot | null;
-}
-
-/** A read asked through `helper()`, waiting for a thread or for its answer. */
-interface CallerRead {
-  request: Omit<ReadRequest, 'id'>;
-  resolve: (answer: HelperAnswer) => void;
-  reject: (error: Error) => void;
 }
 
 /**
@@ -95,10 +85,6 @@ export class PoolUnusable extends Error {
 export class ComputePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
-  /** Reads asked through `helper()` while every thread was still starting. */
-  private readonly waitingReads: CallerRead[] = [];
-  /** Reads sent to a thread, by request id, waiting for its answer. */
-  private readonly reads = new Map<number, CallerRead & { slot: Slot }>();
   private nextId = 0;
   private closed = false;
   /** Set when a thread could not open the database or start: no task is computed here. */
@@ -159,37 +145,6 @@ export class ComputePool {
   }
 
   /**
-   * A read helper for the caller's own computation (store/read-helper.ts). A read goes
-   * to a free thread; while the threads are still starting it waits for the first one
-   * ready (the caller meanwhile runs its own statements); when every thread is busy with
-   * a task, or none can start, it is refused at once and the caller reads it itself.
-   */
-  helper(): ReadHelper {
-    return {
-      read: (practiceId, statements) =>
-        new Promise<HelperAnswer>((resolve, reject) => {
-          if (this.closed || this.unusable) {
-            reject(new Error('no compute thread'));
-            return;
-          }
-          const read: CallerRead = {
-            request: {
-              type: 'read',
-              practiceId,
-              statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
-            },
-            resolve,
-            reject,
-          };
-          const [slot] = this.free();
-          if (slot) this.sendRead(slot, read);
-          else if (this.starting()) this.waitingReads.push(read);
-          else reject(new Error('no compute thread is free'));
-        }),
-    };
-  }
-
-  /**
    * Stops the threads at once: a task under way or queued fails ("the compute threads
    * are stopped"). A server closes its pool once its requests are answered, so what is
    * left is background work (a warm-up) that no one waits for.
@@ -204,9 +159,6 @@ export class ComputePool {
   private async stopAll(error: Error): Promise<void> {
     clearTimeout(this.readyWait);
     for (const job of this.queue.splice(0)) job.reject(error);
-    for (const read of this.waitingReads.splice(0)) read.reject(error);
-    for (const read of this.reads.values()) read.reject(error);
-    this.reads.clear();
     for (const slot of this.slots) {
       slot.dead = true;
       slot.job?.reject(error);
@@ -248,12 +200,7 @@ export class ComputePool {
       case 'helped': {
         // A lent thread has answered its borrower's read: it is free for the next task.
         const borrower = slot.lentTo;
-        if (
-          borrower &&
-          borrower !== 'caller' &&
-          borrower.index === message.borrower &&
-          borrower.taskId === message.task
-        ) {
+        if (borrower && borrower.index === message.borrower && borrower.taskId === message.task) {
           borrower.helper = null;
           slot.lentTo = null;
           this.dispatch();
@@ -263,18 +210,6 @@ export class ComputePool {
       case 'unusable':
         this.giveUp(fromWire(message.error).message);
         return;
-      case 'answer':
-      case 'refused': {
-        const read = this.reads.get(message.id);
-        if (!read) return;
-        this.reads.delete(message.id);
-        if (slot.lentTo === 'caller') slot.lentTo = null;
-        if (!slot.job) slot.worker.unref();
-        if (message.type === 'answer') read.resolve(message);
-        else read.reject(new Error(message.message));
-        this.dispatch();
-        return;
-      }
       case 'done':
       case 'failed': {
         const job = slot.job;
@@ -309,11 +244,6 @@ export class ComputePool {
     slot.worker.unref();
   }
 
-  /** True while some thread is still starting (it may take a waiting read). */
-  private starting(): boolean {
-    return this.slots.length === 0 || this.slots.some((slot) => !slot.ready && !slot.dead);
-  }
-
   private died(slot: Slot, error: unknown): void {
     // 'error' and 'exit' both come for one death (an out-of-memory sends both at once).
     if (slot.dead || this.slots[slot.index] !== slot) return;
@@ -322,12 +252,7 @@ export class ComputePool {
     this.log(`compute thread ${slot.index} stopped: ${toWire(error).message}`);
     const job = slot.job;
     // A borrower keeps going: its reads fall back to its own connection.
-    if (slot.lentTo && slot.lentTo !== 'caller') slot.lentTo.helper = null;
-    for (const [id, read] of this.reads) {
-      if (read.slot !== slot) continue;
-      this.reads.delete(id);
-      read.reject(new Error(`compute thread ${slot.index} stopped`));
-    }
+    if (slot.lentTo) slot.lentTo.helper = null;
     this.finished(slot);
     job?.reject(error instanceof Error ? error : new Error(String(error)));
     if (this.unusable) return;
@@ -363,8 +288,6 @@ export class ComputePool {
       this.dispatch();
       return;
     }
-    // Reads of the caller need no company: they go at once.
-    this.dispatchReads();
     this.readyWait ??= setTimeout(() => this.dispatch(), READY_WAIT_MS);
     this.readyWait.unref();
   }
@@ -373,29 +296,7 @@ export class ComputePool {
     return this.slots.filter((slot) => slot.ready && !slot.dead && !slot.job && !slot.lentTo);
   }
 
-  private sendRead(slot: Slot, read: CallerRead): void {
-    slot.lentTo = 'caller';
-    slot.worker.ref();
-    const id = this.nextId++;
-    this.reads.set(id, { ...read, slot });
-    const message: ToWorker = { ...read.request, id };
-    slot.worker.postMessage(message);
-  }
-
-  /** Waiting reads of the caller first: its computation is under way. */
-  private dispatchReads(): void {
-    for (let slot = this.free()[0]; slot && this.waitingReads.length > 0; slot = this.free()[0]) {
-      this.sendRead(slot, this.waitingReads.shift() as CallerRead);
-    }
-    if (!this.starting()) {
-      for (const read of this.waitingReads.splice(0)) {
-        read.reject(new Error('no compute thread is free'));
-      }
-    }
-  }
-
   private dispatch(): void {
-    this.dispatchReads();
     while (this.queue.length > 0) {
       const [slot, second] = this.free();
       if (!slot) return;
@@ -450,34 +351,4 @@ export function computeJson(
   return pool
     .run(task)
     .catch((error) => (error instanceof PoolUnusable ? here() : Promise.reject(error)));
-}
-
-/**
- * Records (payments and time entries) from which a one-off computation (the CLI's
- * report) starts a helper thread: below, the computation is done before a thread
- * would be ready, and the thread's start would be spent for nothing.
- */
-export const HELPER_THRESHOLD = 50_000;
-
-/**
- * Runs `work` with a read helper on a thread of its own (its reads in parallel with the
- * caller's, store/read-helper.ts) when the practice is large and the database can be
- * opened a second time (not `:memory:`); else with none.
- * @example const report = await withHelperThread(store, target, id, (helper) => buildReport(store, id, {}, helper));
- */
-export async function withHelperThread<T>(
-  store: Store,
-  target: string,
-  practiceId: number,
-  work: (helper: ReadHelper | undefined) => Promise<T>,
-): Promise<T> {
-  if (target === ':memory:') return work(undefined);
-  const counts = await countRecords(store.db, practiceId);
-  if (counts.payments + counts.timeEntries < HELPER_THRESHOLD) return work(undefined);
-  const pool = new ComputePool(target, { size: 1 });
-  try {
-    return await work(pool.helper());
-  } finally {
-    await pool.close();
-  }
 }

@@ -29,16 +29,14 @@ export type ToWorker =
   /** Compute `task`; `helper` names a peer lent for it (its reads in parallel), if any. */
   | { type: 'task'; id: number; task: Task; helper: number | null }
   /** The port to peer `index` (replacing any earlier one: a restarted peer). */
-  | { type: 'peer'; index: number; port: MessagePort }
-  /** Read for the server's thread (store/read-helper.ts): answered by `answer` or `refused`. */
-  | ReadRequest;
+  | { type: 'peer'; index: number; port: MessagePort };
 
-/** A helper's read: the statements of one snapshot, with the practice's revision. */
+/** A helper's read, between two threads: the statements of one snapshot, with the practice's revision. */
 export interface ReadRequest {
   type: 'read';
   id: number;
-  /** The task of the thread that asks (between threads). */
-  task?: number;
+  /** The task of the thread that asks. */
+  task: number;
   practiceId: number;
   statements: { sql: string; parameters: readonly unknown[] }[];
 }
@@ -56,8 +54,7 @@ export type FromWorker =
   | { type: 'done'; id: number; text: string }
   | { type: 'failed'; id: number; error: WireError }
   /** It answered the read of task `task` of peer `borrower`: no longer lent to it. */
-  | { type: 'helped'; borrower: number; task: number | undefined }
-  | ReadAnswer;
+  | { type: 'helped'; borrower: number; task: number };
 
 /** Between two compute threads: reads and their answers. */
 export type PeerMessage = ReadRequest | ReadAnswer;

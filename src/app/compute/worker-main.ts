@@ -104,10 +104,6 @@ port.on('message', (message: ToWorker) => {
     listen(message.port, message.index);
     return;
   }
-  if (message.type === 'read') {
-    answer(message, post);
-    return;
-  }
   const helper = message.helper === null ? undefined : helperOf(message.helper, message.id);
   runTask(store, message.task, helper).then(
     (text) => post({ type: 'done', id: message.id, text }),

@@ -1,9 +1,8 @@
 /** `fulcrum report`: the leverage analysis of spec/analysis.md, in words or as JSON. */
 import type { Command } from 'commander';
-import { withHelperThread } from '../../app/compute/pool.ts';
 import { buildReport } from '../../app/report.ts';
 import { ASSUMPTION_NOTES } from '../../domain/analysis/assumptions.ts';
-import { dbTarget, globalsOf, withPractice } from '../context.ts';
+import { withPractice } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { renderReport } from '../report-text.ts';
 import { assumeArg, dateArg } from './args.ts';
@@ -27,13 +26,12 @@ export function registerReportCommand(program: Command, io: CliIo): void {
         opts: { from?: string; to?: string; assume?: Record<string, number>; json?: boolean },
         command: Command,
       ) => {
-        const target = dbTarget(globalsOf(command), io);
         await withPractice(command, io, async (store, practice) => {
-          const options = { from: opts.from, to: opts.to, assumptions: opts.assume };
-          // A large practice's records are read on two connections at once.
-          const report = await withHelperThread(store, target, practice.id, (helper) =>
-            buildReport(store, practice.id, options, helper),
-          );
+          const report = await buildReport(store, practice.id, {
+            from: opts.from,
+            to: opts.to,
+            assumptions: opts.assume,
+          });
           io.out(
             opts.json
               ? `${JSON.stringify(report, null, 2)}\n`
