@@ -65,15 +65,18 @@ export function useReport(period: PeriodChoice) {
 /**
  * Each stream's revenue, hours and rate month by month over the report's period
  * (`GET …/report/monthly`). Asked for once the report is shown, so it never delays the
- * headline figures.
+ * headline figures. Asked as the report was (`asked`): with no period when the address
+ * names none, so the server answers the default series it keeps computed (warmed at
+ * its start, kept across restarts) rather than computing the same months under an
+ * explicit period.
  */
-export function useMonthly(period: Report['period']) {
+export function useMonthly(period: Report['period'], asked: PeriodChoice) {
   const id = usePracticeId();
   const monthly = useQuery({
     queryKey: practiceKey(id, 'monthly', period.from, period.to),
     queryFn: ({ signal }) =>
       request<MonthlySeries>('GET', `/practices/${id}/report/monthly`, {
-        query: { from: period.from, to: period.to },
+        query: { from: asked.from, to: asked.to },
         signal,
       }),
   });

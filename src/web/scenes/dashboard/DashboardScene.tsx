@@ -66,14 +66,17 @@ function NoData({ error }: { error: unknown }) {
 
 function Body({
   report,
+  asked,
   edits,
   onEdit,
 }: {
   report: Report;
+  /** The period as the address chose it (none: the report's default). */
+  asked: PeriodChoice;
   edits: AssumptionEdits;
   onEdit: (e: AssumptionEdits) => void;
 }) {
-  const monthly = useMonthly(report.period);
+  const monthly = useMonthly(report.period, asked);
   const whatIf = useWhatIf(report, edits);
   return (
     <Stack gap="md">
@@ -129,7 +132,7 @@ export default function DashboardScene() {
       </Group>
       {report.isPending && <Loading label="Computing the report…" />}
       {report.isError && <NoData error={report.error} />}
-      {shown && <Body report={shown} edits={edits} onEdit={setEdits} />}
+      {shown && <Body report={shown} asked={period} edits={edits} onEdit={setEdits} />}
     </Stack>
   );
 }
