@@ -336,7 +336,6 @@ export async function selectGroups(
   // Time entries in ordered passes over time_entries_report_idx (migration 0005), no
   // sort: before the period by (activity, offer, hours); in it the same for the
   // activities other than delivery (also by client) and marketing (also by channel).
-  // With a helper (`away`), its connection reads them while this one reads the rest.
   const timeFrom = sql`FROM time_entries ${postgres ? sql`` : sql`INDEXED BY time_entries_report_idx`}
     WHERE practice_id = ${practiceId}`;
   const others = ACTIVITIES.filter((a) => a !== 'delivery' && a !== 'marketing');
@@ -361,8 +360,49 @@ export async function selectGroups(
     inPeriodOf('delivery', 'client_id'),
     inPeriodOf('marketing', 'channel'),
   ];
-  // For the helper, all queued and handed over before this connection starts its own.
-  const timeAway = away ? timeReads.map((read) => handled(read())) : undefined;
+  // Costs in ordered passes over costs_report_idx (migration 0008), with no sort: in the
+  // practice currency before the period by offer, in it by offer and channel; in the
+  // other currencies (below it, then above it; few) also by date and amount.
+  const costsFrom = sql`FROM costs ${postgres ? sql`` : sql`INDEXED BY costs_report_idx`}
+    WHERE practice_id = ${practiceId}`;
+  const readCosts = () =>
+    rows(
+      sql.join(
+        [
+          sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
+            count(*) AS n, NULL AS k_channel
+          ${costsFrom} AND currency = ${cur} AND date < ${b.from}
+          GROUP BY offer_id`,
+          sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
+            count(*) AS n, channel AS k_channel
+          ${costsFrom} AND currency = ${cur} AND date >= ${b.from} AND date <= ${b.to}
+          GROUP BY offer_id, channel`,
+          ...[sql`<`, sql`>`].map(
+            (side) => sql`SELECT offer_id, currency, date AS d, sum(amount) AS amount,
+              count(*) AS n, k_channel
+            FROM (SELECT offer_id, currency, date, amount,
+                    CASE WHEN date >= ${b.from} THEN channel END AS k_channel
+                  ${costsFrom} AND currency ${side} ${cur} AND date <= ${b.to}) r
+            GROUP BY offer_id, currency, date, amount, k_channel`,
+          ),
+        ],
+        sql` UNION ALL `,
+      ),
+      ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'].map(ref),
+      away,
+    );
+  const readConversations = () =>
+    rows(
+      sql`SELECT outcome, min(date) AS d, count(*) AS n FROM conversations
+        WHERE practice_id = ${practiceId} AND date >= ${b.from} AND date <= ${b.to}
+        GROUP BY outcome`,
+      ['outcome', 'd', 'n'].map(ref),
+      away,
+    );
+  // For the helper (the time entries, costs and conversations: about as much reading as
+  // the payments), all queued and handed over before this connection starts its own.
+  const later = [...timeReads, readCosts, readConversations];
+  const queued = away ? later.map((read) => handled(read())) : undefined;
   away?.send();
 
   // Payments in ordered passes over payments_report_idx (migration 0008), with no sort:
@@ -388,45 +428,11 @@ export async function selectGroups(
     ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
   );
 
-  // Costs in ordered passes over costs_report_idx (migration 0008), with no sort: in the
-  // practice currency before the period by offer, in it by offer and channel; in the
-  // other currencies (below it, then above it; few) also by date and amount.
-  const costsFrom = sql`FROM costs ${postgres ? sql`` : sql`INDEXED BY costs_report_idx`}
-    WHERE practice_id = ${practiceId}`;
-  const costs = await rows(
-    sql.join(
-      [
-        sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
-            count(*) AS n, NULL AS k_channel
-          ${costsFrom} AND currency = ${cur} AND date < ${b.from}
-          GROUP BY offer_id`,
-        sql`SELECT offer_id, NULL AS currency, min(date) AS d, sum(amount) AS amount,
-            count(*) AS n, channel AS k_channel
-          ${costsFrom} AND currency = ${cur} AND date >= ${b.from} AND date <= ${b.to}
-          GROUP BY offer_id, channel`,
-        ...[sql`<`, sql`>`].map(
-          (side) => sql`SELECT offer_id, currency, date AS d, sum(amount) AS amount,
-              count(*) AS n, k_channel
-            FROM (SELECT offer_id, currency, date, amount,
-                    CASE WHEN date >= ${b.from} THEN channel END AS k_channel
-                  ${costsFrom} AND currency ${side} ${cur} AND date <= ${b.to}) r
-            GROUP BY offer_id, currency, date, amount, k_channel`,
-        ),
-      ],
-      sql` UNION ALL `,
-    ),
-    ['offer_id', 'currency', 'd', 'amount', 'n', 'k_channel'].map(ref),
-  );
-  const conversations = await rows(
-    sql`SELECT outcome, min(date) AS d, count(*) AS n FROM conversations
-        WHERE practice_id = ${practiceId} AND date >= ${b.from} AND date <= ${b.to}
-        GROUP BY outcome`,
-    ['outcome', 'd', 'n'].map(ref),
-  );
-  const timeRows: unknown[][][] = [];
-  if (timeAway) timeRows.push(...(await Promise.all(timeAway)));
-  else for (const read of timeReads) timeRows.push(await read());
-  const [before = [], otherIn = [], delivery = [], marketing = []] = timeRows;
+  const laterRows: unknown[][][] = [];
+  if (queued) laterRows.push(...(await Promise.all(queued)));
+  else for (const read of later) laterRows.push(await read());
+  const [before = [], otherIn = [], delivery = [], marketing = [], costs = [], conversations = []] =
+    laterRows;
   const timeEntries: TimeGroup[] = [];
   for (const [activity, offerId, hours, count, date] of [...before, ...otherIn]) {
     timeEntries.push(timeGroup([activity, offerId, hours, date, count]));
