@@ -3,8 +3,8 @@
  * same database, usually on another thread (app/compute/), that runs some of a large
  * read's statements while this connection runs the others. At 1,000,000 payments and
  * 1,000,000 time entries the report's load is ~1.4 s of SQLite work, every statement on
- * one core; the time entries and clients read elsewhere meanwhile take ~0.5 s of it off
- * (docs/performance.md, "The report").
+ * one core; the time entries, clients, costs and conversations read elsewhere meanwhile
+ * take ~0.7 s of it off (docs/performance.md, "The report").
  *
  * Two connections read two snapshots. Each side reads the practice's data revision in
  * its own snapshot (every write bumps it in the write's transaction,

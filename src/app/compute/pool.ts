@@ -7,8 +7,9 @@
  *
  * - `size` threads (default 2: the reads of one document can use two cores). Tasks are
  *   taken in order, each by a free thread, and lent a second free thread when there is
- *   one: it reads the time entries and clients while the first reads the payments, costs
- *   and conversations (store/read-helper.ts), then is free for the next task while the
+ *   one: it reads the time entries and clients (and for a report the costs and
+ *   conversations) while the first reads the payments (store/read-helper.ts), then is
+ *   free for the next task while the
  *   first computes. One document at a time thus gets both cores for its reads: the
  *   first asked (the dashboard's report) is answered first.
  * - The text a thread answers is the one the server's thread would have computed: the
