@@ -52,4 +52,17 @@ export function inTransaction<T>(db: Executor, work: (trx: Executor) => Promise<
   return (db as Kysely<Database>).transaction().execute(work);
 }
 
+/**
+ * Runs `work` in one read-only REPEATABLE READ snapshot (or in the given transaction): a
+ * write committing meanwhile is seen whole or not at all.
+ */
+export function inSnapshot<T>(db: Executor, work: (trx: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return work(db);
+  return (db as Kysely<Database>)
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(work);
+}
+
 export type Engine = 'sqlite' | 'postgres';

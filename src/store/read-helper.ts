@@ -13,8 +13,8 @@
  * thrown away and the statements run here, in this side's snapshot. A report is never
  * made of two states of the data.
  */
-import { CompiledQuery, type Kysely } from 'kysely';
-import type { Database, Executor } from './database.ts';
+import { CompiledQuery } from 'kysely';
+import { type Executor, inSnapshot } from './database.ts';
 import { readRevision } from './revision.repository.ts';
 
 /** A statement as compiled for the helper's engine: its SQL text and parameters. */
@@ -39,26 +39,19 @@ export interface ReadHelper {
  * What a helper does on its own connection: the practice's revision, then each
  * statement's first value, in one read-only REPEATABLE READ snapshot.
  */
-export async function answerRead(
-  db: Kysely<Database>,
+export function answerRead(
+  db: Executor,
   practiceId: number,
   statements: readonly HelperStatement[],
 ): Promise<HelperAnswer> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(async (trx) => {
-      const revision = await readRevision(trx, practiceId);
-      const values: unknown[] = [];
-      for (const statement of statements) {
-        const query = CompiledQuery.raw(statement.sql, [...statement.parameters]);
-        const { rows } = await trx.executeQuery<Record<string, unknown>>(query);
-        const first = rows[0];
-        values.push(first ? Object.values(first)[0] : undefined);
-      }
-      return { revision, values };
-    });
+  return inSnapshot(db, async (trx) => {
+    const revision = await readRevision(trx, practiceId);
+    const values: unknown[] = [];
+    for (const { sql, parameters } of statements) {
+      values.push(await firstValue(trx, CompiledQuery.raw(sql, [...parameters])));
+    }
+    return { revision, values };
+  });
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type Collection,
   keyOf,
 } from './collections.ts';
-import type { Database, Executor } from './database.ts';
+import { type Database, type Executor, inSnapshot } from './database.ts';
 import { isUniqueViolation, messageOf, StoreError } from './errors.ts';
 import { findPracticeById } from './practice.repository.ts';
 import { type Elsewhere, elsewhere, type ReadHelper } from './read-helper.ts';
@@ -258,16 +258,6 @@ function checkTo(to: string | undefined): void {
   if (to !== undefined && !isIsoDate(to)) {
     throw new StoreError('invalid_argument', `Expected a date written YYYY-MM-DD, got "${to}"`);
   }
-}
-
-/** Runs `work` in one read-only REPEATABLE READ snapshot (or in the given transaction). */
-async function inSnapshot<T>(db: Executor, work: (trx: Executor) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return work(db);
-  return (db as Kysely<Database>)
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .setAccessMode('read only')
-    .execute(work);
 }
 
 /** The practice's settings as the model has them. */
