@@ -7,6 +7,7 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { StoreError, type StoreErrorCode } from '../../store/errors.ts';
+import type { HelperAnswer, HelperStatement } from '../../store/read-helper.ts';
 import { AppError, type AppErrorCode } from '../errors.ts';
 import type { MonthlyOptions } from '../monthly.ts';
 import type { ReportOptions } from '../report.ts';
@@ -38,12 +39,12 @@ export interface ReadRequest {
   /** The task of the thread that asks. */
   task: number;
   practiceId: number;
-  statements: { sql: string; parameters: readonly unknown[] }[];
+  statements: readonly HelperStatement[];
 }
 
 /** The answer to a `ReadRequest`. */
 export type ReadAnswer =
-  | { type: 'answer'; id: number; revision: number; values: unknown[] }
+  | ({ type: 'answer'; id: number } & HelperAnswer)
   | { type: 'refused'; id: number; message: string };
 
 /** A compute thread → the server's thread. */

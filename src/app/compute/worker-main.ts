@@ -91,7 +91,7 @@ function helperOf(index: number, task: number): ReadHelper | undefined {
           id,
           task,
           practiceId,
-          statements: statements.map(({ sql, parameters }) => ({ sql, parameters })),
+          statements,
         } satisfies PeerMessage);
       }),
   };
