@@ -254,6 +254,27 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
+ * `reads`, for after this connection's own statements: with `away`, queued for its
+ * helper and handed over at once (the helper reads while this connection goes on);
+ * without, run here one after the other once the returned function is called.
+ */
+function readLater<T>(
+  reads: readonly (() => Promise<T>)[],
+  away: Elsewhere | undefined,
+): () => Promise<T[]> {
+  if (!away) {
+    return async () => {
+      const results: T[] = [];
+      for (const read of reads) results.push(await read());
+      return results;
+    };
+  }
+  const queued = reads.map((read) => handled(read()));
+  away.send();
+  return () => Promise.all(queued);
+}
+
+/**
  * The rows of `query`, each as the array of `values`, built by the database as one JSON
  * array of arrays (as `selectRecords` does) and parsed once. With `away`, the statement
  * is queued for its helper (store/read-helper.ts): the promise settles after `away.send()`.
@@ -400,10 +421,8 @@ export async function selectGroups(
       away,
     );
   // For the helper (the time entries, costs and conversations: about as much reading as
-  // the payments), all queued and handed over before this connection starts its own.
-  const later = [...timeReads, readCosts, readConversations];
-  const queued = away ? later.map((read) => handled(read())) : undefined;
-  away?.send();
+  // the payments), handed over before this connection starts its own.
+  const later = readLater([...timeReads, readCosts, readConversations], away);
 
   // Payments in ordered passes over payments_report_idx (migration 0008), with no sort:
   // in the practice currency one pass per range of dates of one `paymentDateClass`, by
@@ -428,11 +447,8 @@ export async function selectGroups(
     ['client_id', 'offer_id', 'currency', 'd', 'amount', 'fee', 'n'].map(ref),
   );
 
-  const laterRows: unknown[][][] = [];
-  if (queued) laterRows.push(...(await Promise.all(queued)));
-  else for (const read of later) laterRows.push(await read());
   const [before = [], otherIn = [], delivery = [], marketing = [], costs = [], conversations = []] =
-    laterRows;
+    await later();
   const timeEntries: TimeGroup[] = [];
   for (const [activity, offerId, hours, count, date] of [...before, ...otherIn]) {
     timeEntries.push(timeGroup([activity, offerId, hours, date, count]));
@@ -591,8 +607,7 @@ export async function selectMonthGroups(
       ['m', 'activity', 'offer_id', 'hours', 'd', 'n', 'c', 'ch'],
       away,
     );
-  const timeAway = away ? handled(readTime()) : undefined;
-  away?.send();
+  const later = readLater([readTime], away);
 
   const payments = await rows(
     sql`SELECT m, client_id, offer_id, currency, min(date) AS d, sum(amount) AS amount,
@@ -627,7 +642,7 @@ export async function selectMonthGroups(
   for (const [m, ...row] of conversations) {
     months.get(m as string)?.conversations.push(conversationGroup(row));
   }
-  const time = await (timeAway ?? readTime());
+  const [time = []] = await later();
   for (const [m, ...row] of time) months.get(m as string)?.timeEntries.push(timeGroup(row));
   return months;
 }

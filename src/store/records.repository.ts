@@ -184,7 +184,6 @@ export async function loadGroupedData(
       groupBounds(period, practice.currency),
       away,
     );
-    away?.send(); // what is still queued (selectGroups sends its own and the clients)
     return {
       period,
       data: { practice, ...small, clients: await small.clients, ...groups } as GroupedData,
@@ -197,20 +196,21 @@ export async function loadGroupedData(
  * clients are queued for its helper (sent with the next `send`): await them after.
  */
 async function undatedOf(trx: Executor, practiceId: number, away?: Elsewhere) {
-  const read = (name: 'offers' | 'clients' | 'rates') =>
-    startSelectRecords(trx, COLLECTIONS[name], practiceId, {
-      columns: ANALYSIS_COLUMNS[name],
-      // Offers keep their order (the streams'); clients are only looked up by id.
-      ordered: name !== 'clients',
-      away: name === 'clients' ? away : undefined,
-    });
-  const clients = (await read('clients')).records;
-  const offers = await (await read('offers')).records;
-  const rates = await (await read('rates')).records;
-  return {
-    offers: offers as unknown as GroupedData['offers'],
-    rates: rates as unknown as GroupedData['rates'],
-    clients: clients as unknown as Promise<GroupedData['clients']>,
+  // Clients are only looked up by id: read in any order (with a helper, by it).
+  const { records: clients } = await startSelectRecords(trx, COLLECTIONS.clients, practiceId, {
+    columns: ANALYSIS_COLUMNS.clients,
+    ordered: false,
+    away,
+  });
+  // Offers keep their order (the streams').
+  const offers = await selectRecords(trx, COLLECTIONS.offers, practiceId, {
+    columns: ANALYSIS_COLUMNS.offers,
+  });
+  const rates = await selectRecords(trx, COLLECTIONS.rates, practiceId, {
+    columns: ANALYSIS_COLUMNS.rates,
+  });
+  return { offers, rates, clients } as unknown as Pick<GroupedData, 'offers' | 'rates'> & {
+    clients: Promise<GroupedData['clients']>;
   };
 }
 
@@ -241,7 +241,7 @@ export async function loadGroupedMonths<Month extends Period>(
     const undated = await undatedOf(trx, practiceId, away);
     const bounds = months.map((m) => groupBounds(m, practice.currency));
     const groups = await selectMonthGroups(trx, practiceId, bounds, away);
-    away?.send(); // what is still queued: with no month, selectMonthGroups sends nothing
+    away?.send(); // the clients, when there was no month to read (selectMonthGroups sent nothing)
     const small = { ...undated, clients: await undated.clients };
     const none = { payments: [], timeEntries: [], costs: [], conversations: [] };
     return {
