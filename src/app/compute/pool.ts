@@ -55,6 +55,8 @@ export interface PoolStats {
 }
 
 interface Job {
+  /** Its id, once sent to a thread. */
+  id?: number;
   task: Task;
   resolve: (text: string) => void;
   reject: (error: Error) => void;
@@ -66,9 +68,8 @@ interface Slot {
   ready: boolean;
   /** Set once it has died: nothing more is done for it. */
   dead: boolean;
-  /** The task it computes, and the id it was sent under, or null. */
+  /** The task it computes, or null. */
   job: Job | null;
-  taskId: number | null;
   /** The slot it was lent to as a helper, or null. */
   lentTo: Slot | null;
   /** The slot lent to it for its task, or null. */
@@ -178,7 +179,6 @@ export class ComputePool {
       ready: false,
       dead: false,
       job: null,
-      taskId: null,
       lentTo: null,
       helper: null,
     };
@@ -201,7 +201,7 @@ export class ComputePool {
       case 'helped': {
         // A lent thread has answered its borrower's read: it is free for the next task.
         const borrower = slot.lentTo;
-        if (borrower && borrower.index === message.borrower && borrower.taskId === message.task) {
+        if (borrower && borrower.index === message.borrower && borrower.job?.id === message.task) {
           borrower.helper = null;
           slot.lentTo = null;
           this.dispatch();
@@ -237,7 +237,6 @@ export class ComputePool {
 
   private finished(slot: Slot): void {
     slot.job = null;
-    slot.taskId = null;
     if (slot.helper) {
       slot.helper.lentTo = null;
       slot.helper = null;
@@ -305,9 +304,8 @@ export class ComputePool {
       // A second free thread reads for it; it is free again once it has answered
       // ('helped'), while the task goes on computing, and takes the next task then.
       const helper = second ?? null;
-      const id = this.nextId++;
+      job.id = this.nextId++;
       slot.job = job;
-      slot.taskId = id;
       slot.helper = helper;
       if (helper) {
         helper.lentTo = slot;
@@ -317,7 +315,7 @@ export class ComputePool {
       slot.worker.ref();
       const message: ToWorker = {
         type: 'task',
-        id,
+        id: job.id,
         task: job.task,
         helper: helper?.index ?? null,
       };
