@@ -32,6 +32,20 @@ describe('dates kept per day', () => {
     );
   });
 
+  it('localDateOf finds a change of offset off the quarter hours (local mean time ending)', () => {
+    // Lord Howe left its local mean time (+10:36:20) for +10:00 at its midnight, which is
+    // 1895-01-31T13:23:40Z: the clock went back to 23:23:40 on the 31st, so the half hour
+    // after the change is still the 31st there, though the old offset would make it the 1st.
+    const change = Date.UTC(1895, 0, 31, 13, 23, 40);
+    for (let t = change - 120_000; t < change + 1_800_000; t += 997) {
+      expect(localDateOf(t, 'Australia/Lord_Howe')).toBe(dateInZone(t, 'Australia/Lord_Howe'));
+    }
+    expect(localDateOf(change - 1, 'Australia/Lord_Howe')).toBe('1895-01-31');
+    expect(localDateOf(Date.UTC(1895, 0, 31, 13, 29, 59, 999), 'Australia/Lord_Howe')).toBe(
+      '1895-01-31',
+    );
+  });
+
   it('dateAtOffset agrees with the Date arithmetic it replaces', () => {
     const reference = (date: string, seconds: number, offset: number, zone: string) => {
       const [y, mo, d] = date.split('-').map(Number) as [number, number, number];

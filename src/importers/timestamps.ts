@@ -57,50 +57,63 @@ export function parseOffset(text: string): number | null {
 }
 
 /**
- * Zone offsets (ms) by UTC day, and by quarter hour of UTC on the days the offset
- * changes: `Intl` is slow and offsets change rarely (a few days a year).
+ * Zone offsets (ms) by UTC day, and on the days the offset changes, the instant of the
+ * change with the offsets either side: `Intl` is slow and offsets change rarely (a few
+ * days a year). A change need not fall on a quarter hour of UTC: the end of local mean
+ * time (Lord Howe's +10:36:20 until 1895) falls at 13:23:40.
  */
-const offsetCache = new Map<
-  string,
-  { byDay: Map<number, number>; byQuarter: Map<number, number> }
->();
-const QUARTER_HOUR = 900_000;
+interface Change {
+  /** The first whole second (ms) on the new offset. */
+  at: number;
+  before: number;
+  after: number;
+}
+const offsetCache = new Map<string, { byDay: Map<number, number | Change> }>();
 const DAY_MS = 86_400_000;
-/** Marks a day whose offset changes within it: look up its quarter hours instead. */
-const CHANGES = Number.NaN;
 
 function offsetAt(instantMs: number, zone: string): number {
   const c = wallClockIn(instantMs, zone);
   return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - instantMs;
 }
 
+/**
+ * The offset of a UTC day, or its change. Offsets and their changes fall on whole seconds
+ * (tzdata's resolution), so the same offset at both ends means none in between (no zone
+ * changes twice within a day and back), and a search over the day's seconds finds the
+ * change.
+ */
+function offsetsOfDay(day: number, zone: string): number | Change {
+  const start = day * DAY_MS;
+  const last = start + DAY_MS - 1000;
+  const before = offsetAt(start, zone);
+  const after = offsetAt(last, zone);
+  if (before === after) return before;
+  let lo = 0; // seconds into the day known to be on the first offset
+  let hi = (last - start) / 1000; // … known to be on another
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetAt(start + mid * 1000, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  return { at: start + hi * 1000, before, after };
+}
+
 /** The date in `zone` of an instant (as `dateInZone` gives it), offsets cached. */
 export function localDateOf(instantMs: number, zone: string): IsoDate {
   let cache = offsetCache.get(zone);
   if (!cache) {
-    cache = { byDay: new Map(), byQuarter: new Map() };
+    cache = { byDay: new Map() };
     offsetCache.set(zone, cache);
   }
   const day = Math.floor(instantMs / DAY_MS);
-  let offset = cache.byDay.get(day);
-  if (offset === undefined) {
+  let offsets = cache.byDay.get(day);
+  if (offsets === undefined) {
     if (cache.byDay.size > 50_000) cache.byDay.clear();
-    const start = day * DAY_MS;
-    // Offsets are whole seconds, so the same offset at both ends means none in between
-    // (no zone changes twice within a day and back).
-    const first = offsetAt(start, zone);
-    offset = first === offsetAt(start + DAY_MS - 1000, zone) ? first : CHANGES;
-    cache.byDay.set(day, offset);
+    offsets = offsetsOfDay(day, zone);
+    cache.byDay.set(day, offsets);
   }
-  if (Number.isNaN(offset)) {
-    const quarter = Math.floor(instantMs / QUARTER_HOUR);
-    offset = cache.byQuarter.get(quarter);
-    if (offset === undefined) {
-      if (cache.byQuarter.size > 50_000) cache.byQuarter.clear();
-      offset = offsetAt(quarter * QUARTER_HOUR, zone);
-      cache.byQuarter.set(quarter, offset);
-    }
-  }
+  const offset =
+    typeof offsets === 'number' ? offsets : instantMs < offsets.at ? offsets.before : offsets.after;
   return isoDateOf(instantMs + offset);
 }
 
