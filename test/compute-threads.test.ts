@@ -7,7 +7,9 @@ import { expect, it } from 'vitest';
 import { buildMonthly } from '../src/app/monthly.ts';
 import { buildReport } from '../src/app/report.ts';
 import { cacheStats } from '../src/app/report-cache.ts';
-import { computeThreads, startServer } from '../src/cli/commands/serve.ts';
+import { computeThreads, startServer, startThreads } from '../src/cli/commands/serve.ts';
+import { memoryIo } from '../src/cli/io.ts';
+import { main } from '../src/cli/main.ts';
 import { buildApp, grant, importPractice, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
 
@@ -21,8 +23,7 @@ describeEachEngine('the server with compute threads', (ctx) => {
       host: '127.0.0.1',
       webDir: null,
       warm: false,
-      threads: 2,
-      target: ctx.database.target,
+      pool: startThreads(ctx.database.target, 2),
     });
     try {
       expect(server.pool).not.toBeNull();
@@ -44,11 +45,22 @@ describeEachEngine('the server with compute threads', (ctx) => {
   }, 60_000);
 });
 
+it('refuses a --threads that is not a whole number from 0 to 16, as bad usage', async () => {
+  for (const bad of ['-1', 'two', '1.5', '17', '']) {
+    const io = memoryIo();
+    const code = await main(['node', 'fulcrum', '--db', ':memory:', 'serve', '--threads', bad], io);
+    expect(code).toBe(2);
+    expect(io.stderr).toContain(`expected a whole number from 0 to 16, got "${bad}"`);
+  }
+});
+
 it('takes its number of threads from FULCRUM_THREADS (default 2), refusing nonsense', () => {
   expect(computeThreads({})).toBe(2);
   expect(computeThreads({ FULCRUM_THREADS: '0' })).toBe(0);
   expect(computeThreads({ FULCRUM_THREADS: ' 4 ' })).toBe(4);
   for (const bad of ['-1', 'two', '1.5', '99']) {
-    expect(() => computeThreads({ FULCRUM_THREADS: bad })).toThrow(/FULCRUM_THREADS/);
+    expect(() => computeThreads({ FULCRUM_THREADS: bad })).toThrow(
+      `FULCRUM_THREADS must be a whole number from 0 to 16, got "${bad.trim()}"`,
+    );
   }
 });

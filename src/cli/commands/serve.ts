@@ -45,16 +45,9 @@ export interface ServeOptions {
    */
   warm?: boolean;
   /**
-   * Compute reports and monthly series on this many threads of their own, each with its
-   * own connection to `target` (app/compute/pool.ts); 0 or no `target` (`:memory:`):
-   * on the server's thread. Default 0.
-   */
-  threads?: number;
-  /** The database `store` was opened on: a SQLite file or a postgres:// URL. */
-  target?: string;
-  /**
-   * Compute threads started already (`startThreads`; null: none), used instead of
-   * `threads`.
+   * Compute threads to compute reports and monthly series on (`startThreads`), each with
+   * its own connection to the store's database; none (the default): on the server's
+   * thread. The server attaches them to `store` and ends them when it closes.
    */
   pool?: ComputePool | null;
 }
@@ -156,11 +149,7 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   let warmer: Warmer | null = null;
-  // Started first: the threads load their code while the server starts listening.
-  const pool =
-    options.pool !== undefined
-      ? options.pool
-      : startThreads(options.target ?? ':memory:', options.threads ?? 0, options.log);
+  const pool = options.pool ?? null;
   if (pool) attachPool(options.store, pool);
   const activity: SiteActivity = {
     inFlight: 0,
@@ -170,9 +159,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const site = buildSite(options, activity);
   const server = serve({ fetch: site.fetch, hostname: options.host, port: options.port });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', () => void pool?.close());
     server.once('listening', () => resolve());
     server.once('error', (error: NodeJS.ErrnoException) => {
+      void pool?.close();
       reject(
         new AppError(
           'invalid_input',
@@ -236,31 +225,29 @@ export function startThreads(
 /** The compute threads `FULCRUM_THREADS` asks for (default 2). */
 export function computeThreads(env: NodeJS.ProcessEnv = process.env): number {
   const value = (env.FULCRUM_THREADS ?? '').trim();
-  return value === '' ? DEFAULT_THREADS : threadCount(value, 'FULCRUM_THREADS');
+  if (value === '') return DEFAULT_THREADS;
+  const n = threadCount(value);
+  if (n === null) {
+    throw new AppError('invalid_input', `FULCRUM_THREADS must be ${THREAD_COUNT}, got "${value}"`);
+  }
+  return n;
 }
 
-/** `--threads`: a whole number from 0 to `MAX_THREADS` (else bad usage, exit 2). */
+/** `--threads` (else bad usage, exit 2). */
 function threadsArg(value: string): number {
-  const n = Number(value.trim());
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
-    throw new InvalidArgumentError(
-      `expected a whole number from 0 to ${MAX_THREADS}, got "${value}"`,
-    );
-  }
+  const n = threadCount(value);
+  if (n === null) throw new InvalidArgumentError(`expected ${THREAD_COUNT}, got "${value}"`);
   return n;
 }
 
 const MAX_THREADS = 16;
+const THREAD_COUNT = `a whole number from 0 to ${MAX_THREADS}`;
 
-function threadCount(value: string, what: string): number {
-  const n = Number(value);
-  if (value === '' || !Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
-    throw new AppError(
-      'invalid_input',
-      `${what} must be a whole number from 0 to ${MAX_THREADS}, got "${value}"`,
-    );
-  }
-  return n;
+/** A number of compute threads: a whole number from 0 to `MAX_THREADS`, else null. */
+function threadCount(value: string): number | null {
+  const text = value.trim();
+  const n = Number(text);
+  return text !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_THREADS ? n : null;
 }
 
 const DEFAULT_THREADS = 2;
@@ -347,7 +334,6 @@ export async function serveUntilStopped(
     log: (line) => io.err(`${line}\n`),
     info: (line) => io.out(`${line}\n`),
     warm: opts.warm !== false && warmingEnabled(),
-    target,
     pool,
   });
   io.out(`Fulcrum is serving ${describeTarget(target)} at ${server.url}\n`);
