@@ -79,10 +79,16 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-let manifestRead: { file: string; mtimeMs: number; manifest: Manifest } | undefined;
+/** The manifest last read, with the preload tags found in it so far, by scene. */
+let manifestRead:
+  | { file: string; mtimeMs: number; manifest: Manifest; tags: Map<string, string> }
+  | undefined;
 
-/** The build manifest of `dir`, read again when the page is rebuilt; undefined without one. */
-function manifestOf(dir: string): Manifest | undefined {
+/**
+ * The build manifest of `dir` and its tags by scene, read again when the page is
+ * rebuilt; undefined without one.
+ */
+function manifestOf(dir: string): typeof manifestRead {
   const file = path.join(dir, '.vite', 'manifest.json');
   try {
     const { mtimeMs } = statSync(file);
@@ -91,9 +97,10 @@ function manifestOf(dir: string): Manifest | undefined {
         file,
         mtimeMs,
         manifest: JSON.parse(readFileSync(file, 'utf8')) as Manifest,
+        tags: new Map(),
       };
     }
-    return manifestRead.manifest;
+    return manifestRead;
   } catch {
     return undefined;
   }
@@ -109,9 +116,19 @@ function manifestOf(dir: string): Manifest | undefined {
  */
 export function scenePreloads(dir: string, pathname: string): string {
   const route = ROUTES.find((r) => r.pattern.test(pathname));
-  const manifest = route ? manifestOf(dir) : undefined;
-  const scene = route && manifest?.[route.scene];
-  if (!scene || !manifest) return '';
+  const read = route ? manifestOf(dir) : undefined;
+  if (!route || !read) return '';
+  let tags = read.tags.get(route.scene);
+  if (tags === undefined) {
+    tags = preloadsOf(read.manifest, route.scene);
+    read.tags.set(route.scene, tags);
+  }
+  return tags;
+}
+
+/** The preload tags of `scene` in `manifest` (see `scenePreloads`). */
+function preloadsOf(manifest: Manifest, scene: string): string {
+  if (!manifest[scene]) return '';
   const loaded = new Set<string>();
   const visit = (key: string, into: Set<string>) => {
     if (into.has(key)) return;
@@ -120,7 +137,7 @@ export function scenePreloads(dir: string, pathname: string): string {
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key, loaded);
   const wanted = new Set<string>();
-  visit(route.scene, wanted);
+  visit(scene, wanted);
   const tags: string[] = [];
   for (const key of wanted) {
     const chunk = manifest[key];
