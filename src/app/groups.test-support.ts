@@ -2,9 +2,11 @@
  * Shared by the tests that compare what the database sums (the report's and the monthly
  * series' groups) with what the domain computes from the records: a generated period,
  * an outcome that turns an expected error into data, the groups in a canonical order,
- * and saving a generated practice under a fresh name.
+ * saving a generated practice under a fresh name, and the checks that a read helper on a
+ * second connection changes nothing.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import { AnalysisError, type GroupedData } from '../domain/analysis/index.ts';
 import { FIRST_DAY, LAST_DAY, practiceArb } from '../domain/analysis/test-arbitraries.ts';
 import { fromDayNumber } from '../domain/dates.ts';
@@ -80,7 +82,7 @@ export async function secondConnection(
 
 let late = 0;
 /** A delivery hour on `date` (in the period): what the time groups of the period count. */
-export function lateDeliveryHour(date: string, offerId: string) {
+function lateDeliveryHour(date: string, offerId: string) {
   return (other: Store, practiceId: number) =>
     insertRecord(other.db, COLLECTIONS.timeEntries, practiceId, {
       id: `late-${++late}`,
@@ -122,5 +124,42 @@ export async function forGeneratedPractices(
     if (second.reads() === 0) throw new Error('the helper was never asked to read');
   } finally {
     await second.close();
+  }
+}
+
+/**
+ * `build` gives `expected` (a value or an error's `outcome`) on one connection, and with
+ * `helper` reading part of the records on a second.
+ */
+export async function expectOnOneConnectionOrTwo(
+  expected: unknown,
+  helper: ReadHelper,
+  build: (helper?: ReadHelper) => unknown,
+): Promise<void> {
+  expect(await outcome(() => build())).toEqual(expected);
+  expect(await outcome(() => build(helper))).toEqual(expected);
+}
+
+/**
+ * `build` (of the saved practice `data`, whose records give `expected`) with a helper
+ * whose snapshot starts after a write the first connection's snapshot cannot see (a
+ * delivery hour on the period's last day): the helper is asked, its reads are thrown
+ * away, and `build` still gives `expected`.
+ */
+export async function expectLateReadsIgnored(
+  target: string,
+  data: PracticeData,
+  expected: { period: { to: string } },
+  build: (helper: ReadHelper) => Promise<unknown>,
+): Promise<void> {
+  const late = await secondConnection(
+    target,
+    lateDeliveryHour(expected.period.to, data.offers[0]!.id),
+  );
+  try {
+    expect(await build(late.helper)).toEqual(expected);
+    expect(late.reads()).toBeGreaterThan(0);
+  } finally {
+    await late.close();
   }
 }
