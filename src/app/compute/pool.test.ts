@@ -43,45 +43,12 @@ describeEachEngine('compute threads', (ctx) => {
     );
     // Two at once: the first is lent the second thread for its reads; the second task
     // starts on that thread once it has answered them.
-    const other = { to: '2024-02-29' };
     const both = await Promise.all([
       pool.run({ kind: 'report', practiceId: id, options: {} }),
-      pool.run({ kind: 'report', practiceId: id, options: other }),
+      pool.run({ kind: 'monthly', practiceId: id, options: {} }),
     ]);
     expect(both[0]).toBe(JSON.stringify(await buildReport(ctx.store, id)));
-    expect(both[1]).toBe(JSON.stringify(await buildReport(ctx.store, id, other)));
-    expect(pool.stats()).toMatchObject({ tasks: 7, helped: 6, restarts: 0, waited: 0 });
-  }, 60_000);
-
-  it("keep a practice's monthly series waiting, a thread free, while its report asked before is computed", async () => {
-    const id = await importPractice(ctx.store, 'Tidewater Coaching');
-    const other = await importPractice(ctx.store, 'Harbor Light');
-    // Three threads: the report takes two (one lent for its reads), one stays free.
-    const pool = closedAtEnd(new ComputePool(ctx.database.target, { size: 3 }));
-    await pool.ready();
-    const done: string[] = [];
-    const ask = (name: string, task: Parameters<ComputePool['run']>[0]) =>
-      pool.run(task).then((text) => {
-        done.push(name);
-        return text;
-      });
-    const [report, monthly, otherMonthly] = await Promise.all([
-      ask('report', { kind: 'report', practiceId: id, options: {} }),
-      ask('monthly', { kind: 'monthly', practiceId: id, options: {} }),
-      // Another practice's series does not wait: it takes the free thread at once.
-      ask('other monthly', { kind: 'monthly', practiceId: other, options: {} }),
-    ]);
-    expect(report).toBe(JSON.stringify(await buildReport(ctx.store, id)));
-    expect(monthly).toBe(JSON.stringify(await buildMonthly(ctx.store, id)));
-    expect(otherMonthly).toBe(JSON.stringify(await buildMonthly(ctx.store, other)));
-    expect(done.indexOf('monthly')).toBeGreaterThan(done.indexOf('report'));
-    expect(pool.stats()).toMatchObject({ tasks: 3, waited: 1 });
-    // A series asked before the report does not wait for it.
-    await Promise.all([
-      pool.run({ kind: 'monthly', practiceId: id, options: { to: '2024-02-29' } }),
-      pool.run({ kind: 'report', practiceId: id, options: { to: '2024-02-29' } }),
-    ]);
-    expect(pool.stats()).toMatchObject({ tasks: 5, waited: 1 });
+    expect(pool.stats()).toMatchObject({ tasks: 7, helped: 6, restarts: 0 });
   }, 60_000);
 
   it('pass errors on as the same classes and codes', async () => {

@@ -12,10 +12,6 @@
  *   free for the next task while the
  *   first computes. One document at a time thus gets both cores for its reads: the
  *   first asked (the dashboard's report) is answered first.
- * - A monthly series waits while a report of its practice asked before it is computed,
- *   even with a thread free: the dashboard asks for both at once, and its headline
- *   figures (the report) should not share the cores with its charts (a series at
- *   1,000,000 records costs more than the report). Other tasks go on meanwhile.
  * - The text a thread answers is the one the server's thread would have computed: the
  *   same functions (tasks.ts), the same JSON.
  * - A thread that dies (out of memory, a bug) fails its task with an error and is
@@ -56,17 +52,11 @@ export interface PoolStats {
   helped: number;
   /** Threads started again after one died. */
   restarts: number;
-  /** Monthly series that waited for their practice's report (see the module comment). */
-  waited: number;
 }
 
 interface Job {
   /** Its id, once sent to a thread. */
   id?: number;
-  /** Its place in the order tasks were asked in. */
-  asked: number;
-  /** Set once it has waited for a report (counted once). */
-  waited?: boolean;
   task: Task;
   resolve: (text: string) => void;
   reject: (error: Error) => void;
@@ -98,11 +88,10 @@ export class ComputePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
-  private asked = 0;
   private closed = false;
   /** Set when a thread could not open the database or start: no task is computed here. */
   private unusable: PoolUnusable | null = null;
-  private readonly counts: PoolStats = { tasks: 0, helped: 0, restarts: 0, waited: 0 };
+  private readonly counts: PoolStats = { tasks: 0, helped: 0, restarts: 0 };
   private readonly log: (line: string) => void;
   private readonly entry: Promise<URL>;
   /** Resolves once the threads are started (not yet ready). */
@@ -150,7 +139,7 @@ export class ComputePool {
     if (this.unusable) return Promise.reject(this.unusable);
     if (this.closed) return Promise.reject(new Error('the compute threads are stopped'));
     return new Promise<string>((resolve, reject) => {
-      this.queue.push({ asked: this.asked++, task, resolve, reject });
+      this.queue.push({ task, resolve, reject });
       // After the current turn: tasks asked together are seen together (two tasks share
       // the threads rather than the first taking both).
       queueMicrotask(() => this.dispatch());
@@ -307,35 +296,11 @@ export class ComputePool {
     return this.slots.filter((slot) => slot.ready && !slot.dead && !slot.job && !slot.lentTo);
   }
 
-  /** The first queued task that may start now, taken off the queue. */
-  private nextJob(): Job | undefined {
-    const index = this.queue.findIndex((job) => !this.waitsForReport(job));
-    return index < 0 ? undefined : this.queue.splice(index, 1)[0];
-  }
-
-  /** A monthly series whose practice's report, asked before it, is being computed. */
-  private waitsForReport(job: Job): boolean {
-    if (job.task.kind !== 'monthly') return false;
-    const { practiceId } = job.task;
-    const waits = this.slots.some(
-      (slot) =>
-        slot.job?.task.kind === 'report' &&
-        slot.job.task.practiceId === practiceId &&
-        slot.job.asked < job.asked,
-    );
-    if (waits && !job.waited) {
-      job.waited = true;
-      this.counts.waited++;
-    }
-    return waits;
-  }
-
   private dispatch(): void {
     while (this.queue.length > 0) {
       const [slot, second] = this.free();
       if (!slot) return;
-      const job = this.nextJob();
-      if (!job) return;
+      const job = this.queue.shift() as Job;
       // A second free thread reads for it; it is free again once it has answered
       // ('helped'), while the task goes on computing, and takes the next task then.
       const helper = second ?? null;
