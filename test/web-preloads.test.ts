@@ -2,14 +2,24 @@
  * The page as the server sends it (src/cli/web-assets.ts, serve.ts): the HTML of an
  * address carries the preloads of the scene that address opens (its chunk and the
  * chunks it imports that the entry does not), read from Vite's build manifest; built
- * files are cacheable for good; `PAGE_SCENES` is the route table of src/web/routes.tsx.
+ * files are cacheable for good, and sent compressed (Brotli or gzip, written at build
+ * time) to browsers that accept it; `PAGE_SCENES` is the route table of src/web/routes.tsx.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/cli/commands/serve.ts';
-import { PAGE_SCENES, scenePreloads } from '../src/cli/web-assets.ts';
+import { compressAssets, PAGE_SCENES, scenePreloads } from '../src/cli/web-assets.ts';
 import { openStore, type Store } from '../src/store/connect.ts';
 import { repoRoot } from './api-harness.ts';
 
@@ -96,6 +106,36 @@ describe('the page with its scene preloaded', () => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const page = await site.request('/p/7/dashboard');
     expect(page.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends a built script compressed to a browser that accepts it, as it is otherwise', async () => {
+    // A script as a build writes it: text that compresses, and a tiny one that is not worth it.
+    const script = `export const lines = [${Array.from({ length: 400 }, (_, i) => `"line ${i}"`).join(',')}];`;
+    writeFileSync(path.join(dir, 'assets', 'big-1.js'), script);
+    expect(compressAssets(dir)).toMatchObject({ files: 1, bytes: script.length });
+    expect(existsSync(path.join(dir, 'assets', 'index-1.js.br'))).toBe(false);
+    const site = buildSite({ store, port: 0, host: '127.0.0.1', webDir: dir });
+    const ask = (encodings?: string) =>
+      site.request('/assets/big-1.js', {
+        headers: encodings ? { 'accept-encoding': encodings } : {},
+      });
+
+    const chromium = await ask('gzip, deflate, br, zstd');
+    expect(chromium.headers.get('content-encoding')).toBe('br');
+    expect(chromium.headers.get('vary')).toContain('Accept-Encoding');
+    expect(chromium.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(chromium.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const brotli = Buffer.from(await chromium.arrayBuffer());
+    expect(brotli.length).toBeLessThan(script.length / 4);
+    expect(brotliDecompressSync(brotli).toString()).toBe(script);
+
+    const gzipOnly = await ask('gzip');
+    expect(gzipOnly.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gzipOnly.arrayBuffer())).toString()).toBe(script);
+
+    const plain = await ask();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
   });
 });
 

@@ -3,9 +3,10 @@
  * serves at `/` — files as they are, `index.html` for every other GET that is not under
  * `/api` (the page routes in the browser). See docs/web.md, "Serving the page".
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The absolute path of dist/web. @example webAssetsDir() // '/srv/fulcrum/dist/web' */
 export function webAssetsDir(): string {
@@ -153,4 +154,40 @@ function preloadsOf(manifest: Manifest, scene: string): string {
 /** `html` with `tags` added at the end of its head. */
 export function withHeadTags(html: string, tags: string): string {
   return tags === '' ? html : html.replace('</head>', () => `${tags}</head>`);
+}
+
+/** The built files worth compressing: scripts, stylesheets and other text. */
+const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt)$/;
+/** Below this size a file is sent as it is (the headers would cost more than is saved). */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * Writes a Brotli (`.br`) and a gzip (`.gz`) copy beside each compressible file of
+ * `dir/assets` (the build's hashed files), for the server to send to browsers that
+ * accept them (`serveStatic`'s `precompressed`). Brotli at quality 6 and gzip at 9: the
+ * whole build in ~0.1 s, as `npm start` builds the page each time (quality 11 saves 8 %
+ * more and takes 3 s). Returns the bytes before and after (Brotli).
+ */
+export function compressAssets(dir: string): { files: number; bytes: number; brotli: number } {
+  const assets = path.join(dir, 'assets');
+  const totals = { files: 0, bytes: 0, brotli: 0 };
+  if (!existsSync(assets)) return totals;
+  for (const name of readdirSync(assets)) {
+    if (!COMPRESSIBLE.test(name)) continue;
+    const file = path.join(assets, name);
+    const content = readFileSync(file);
+    if (content.length < COMPRESS_FROM_BYTES) continue;
+    const brotli = brotliCompressSync(content, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 6,
+        [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+      },
+    });
+    writeFileSync(`${file}.br`, brotli);
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+    totals.files++;
+    totals.bytes += content.length;
+    totals.brotli += brotli.length;
+  }
+  return totals;
 }

@@ -130,7 +130,8 @@ export function buildSite(options: ServeOptions, activity?: SiteActivity) {
     }
   });
   if (dir) {
-    site.use('/assets/*', serveStatic({ root: dir }));
+    // A browser that accepts Brotli or gzip gets the copy the build wrote (compressAssets).
+    site.use('/assets/*', serveStatic({ root: dir, precompressed: true }));
     site.get('/assets/*', (c) => c.text('no such file', 404));
     site.get('*', serveStatic({ root: dir }));
     // Read per request (a small file), so a rebuild while the server runs is picked up;
