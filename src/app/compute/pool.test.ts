@@ -42,13 +42,17 @@ describeEachEngine('compute threads', (ctx) => {
       JSON.stringify(await buildReport(ctx.store, id, assumptions)),
     );
     // Two at once: the first is lent the second thread for its reads; the second task
-    // starts on that thread once it has answered them.
+    // starts on a thread as soon as one is free: the helper once it has answered (not
+    // helped itself), or, when the first task's end is seen first, with both (helped).
+    // Which message the server's thread sees first is the threads' race.
     const both = await Promise.all([
       pool.run({ kind: 'report', practiceId: id, options: {} }),
       pool.run({ kind: 'monthly', practiceId: id, options: {} }),
     ]);
     expect(both[0]).toBe(JSON.stringify(await buildReport(ctx.store, id)));
-    expect(pool.stats()).toMatchObject({ tasks: 7, helped: 6, restarts: 0 });
+    expect(both[1]).toBe(JSON.stringify(await buildMonthly(ctx.store, id)));
+    expect(pool.stats()).toMatchObject({ tasks: 7, restarts: 0 });
+    expect([6, 7]).toContain(pool.stats().helped);
   }, 60_000);
 
   it('pass errors on as the same classes and codes', async () => {
