@@ -125,7 +125,7 @@ export const reportScenario: Scenario<State> = {
     {
       name: 'server',
       description:
-        'the report as the server computes it: a task of two compute threads started and ready beforehand (the first reads the payments, costs and conversations, the second, lent, the time entries and clients), its JSON text handed back',
+        'the report as the server computes it: a task of two compute threads started and ready beforehand (the first reads the payments, the second, lent, the time entries, clients, costs and conversations), its JSON text handed back',
       run: ({ pool, practiceId }) => pool.run({ kind: 'report', practiceId, options: {} }),
     },
     {

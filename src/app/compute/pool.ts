@@ -9,9 +9,8 @@
  *   taken in order, each by a free thread, and lent a second free thread when there is
  *   one: it reads the time entries and clients (and for a report the costs and
  *   conversations) while the first reads the payments (store/read-helper.ts), then is
- *   free for the next task while the
- *   first computes. One document at a time thus gets both cores for its reads: the
- *   first asked (the dashboard's report) is answered first.
+ *   free for the next task while the first computes. One document at a time thus gets
+ *   both cores for its reads: the first asked (the dashboard's report) is answered first.
  * - The text a thread answers is the one the server's thread would have computed: the
  *   same functions (tasks.ts), the same JSON.
  * - A thread that dies (out of memory, a bug) fails its task with an error and is
