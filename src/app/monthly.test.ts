@@ -11,6 +11,7 @@ import {
   forGeneratedPractices,
   outcome,
   saveGenerated,
+  secondConnection,
   sorted,
 } from './groups.test-support.ts';
 import {
@@ -192,5 +193,25 @@ describeEachEngine('buildMonthly (groups summed by the database)', (ctx) => {
     await expectLateReadsIgnored(ctx.database.target, data, expected, (helper) =>
       buildMonthly(ctx.store, id, {}, helper),
     );
+  }, 60_000);
+
+  it('hands the clients to the helper even when the plan has no month to read', async () => {
+    const data = generateDemo({ seed: 5, endDate: '2026-06-30' });
+    const id = await saveGenerated(ctx.store, data);
+    const second = await secondConnection(ctx.database.target);
+    try {
+      const period = { from: '2026-01-01', to: '2026-06-30', days: 181 };
+      const loaded = await loadGroupedMonths(
+        ctx.store.db,
+        id,
+        async () => ({ period, months: [] }),
+        second.helper,
+      );
+      expect(loaded).toEqual({ period, months: [] });
+      // The clients were queued for the helper: it was asked, and answered.
+      expect(second.reads()).toBe(1);
+    } finally {
+      await second.close();
+    }
   }, 60_000);
 });
