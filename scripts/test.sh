@@ -6,12 +6,17 @@
 # when /usr/bin/chromium is missing, builds the page, and drives it with playwright-core.
 # Exits non-zero if either suite failed. Arguments go to the unit suite only, and skip
 # the browser tests: `npm test -- src/store`. FULCRUM_E2E=0 skips them too.
+# Every temporary file of the run (test databases, scratch exports, servers' and the
+# browser's files) goes into one folder of its own, TMPDIR for the run, removed when the
+# run ends however it ends: a run leaves nothing in /tmp.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/fulcrum-tests-XXXXXX")"
 started=0
 cleanup() {
   if [ "$started" = 1 ]; then bash scripts/pg.sh stop || true; fi
+  rm -rf "$scratch"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -24,6 +29,8 @@ if [ -z "${FULCRUM_TEST_PG_URL:-}" ]; then
   FULCRUM_TEST_PG_URL="$(bash scripts/pg.sh start)"
   export FULCRUM_TEST_PG_URL
 fi
+# After the cluster's start: its files stay where scripts/pg.sh keeps them.
+export TMPDIR="$scratch"
 
 status=0
 npx vitest run "$@" || status=$?
