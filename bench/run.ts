@@ -1,14 +1,24 @@
 /**
  * `npm run bench`: runs the benchmark scenarios, prints a table per scenario and writes
- * `<scenario>.json` to bench/results/ (or to `--out`). See bench/README.md.
+ * `<scenario>.json` to bench/results/ (or to `--out`), adds a line per result to the
+ * folder's `history.jsonl` and redraws its `ratios.svg` (bench/history.ts, chart.tsx).
+ * See bench/README.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { drawChart } from './chart.tsx';
 import { LARGE_DEFAULTS } from './data.ts';
 import { type AnyScenario, type BenchOptions, formatResult, runScenario } from './harness.ts';
+import {
+  appendHistory,
+  atTargetSize,
+  currentCommit,
+  describeMargin,
+  historyEntry,
+} from './history.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -28,7 +38,8 @@ const USAGE = `Usage: npm run bench -- [options]   (or: npx tsx bench/run.ts [op
   --smoke             quick check: size ${SMOKE.size}, ${SMOKE.runs} runs, ${SMOKE.warmup} warm-up; results go to
                       a temp directory unless --out is given (committed results stay untouched)
   --out PATH          a directory for <scenario>.json, or a .json file when one scenario runs
-                      (default bench/results/)
+                      (default bench/results/); a directory also gets each result's line in
+                      history.jsonl and the chart of the targets, ratios.svg
   --list              list the scenarios and exit
   -h, --help          this help`;
 
@@ -41,6 +52,8 @@ interface Plan {
   optionsFor: (scenario: AnyScenario) => BenchOptions;
   /** Where each scenario's result goes. */
   target: (scenario: string) => string;
+  /** The folder of the results, whose history.jsonl and ratios.svg are kept; none for `--out FILE.json`. */
+  folder?: string;
 }
 
 function plan(argv: string[]): Plan | 'help' | 'list' {
@@ -113,7 +126,14 @@ function plan(argv: string[]): Plan | 'help' | 'list' {
     }
     return { scenarios, options, optionsFor, target: () => path.resolve(out) };
   }
-  return { scenarios, options, optionsFor, target: (name) => path.resolve(out, `${name}.json`) };
+  const folder = path.resolve(out);
+  return {
+    scenarios,
+    options,
+    optionsFor,
+    target: (name) => path.join(folder, `${name}.json`),
+    folder,
+  };
 }
 
 /** A whole number ≥ min; `100000`, `100_000` and `100,000` are all accepted. */
@@ -144,14 +164,23 @@ async function main(argv: string[]): Promise<number> {
     for (const s of SCENARIOS) process.stdout.write(`${s.name}\t${s.description}\n`);
     return 0;
   }
-  const { scenarios, optionsFor, target } = chosen;
+  const { scenarios, optionsFor, target, folder } = chosen;
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  // The checkout as it was when the runs began (before any result file changed it).
+  const commit = currentCommit(import.meta.dirname);
   for (const scenario of scenarios) {
     const result = await runScenario(scenario, optionsFor(scenario), log);
     const file = target(scenario.name);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`\n${formatResult(result)}\nwritten: ${file}\n`);
+    if (folder) {
+      const entry = historyEntry(result, commit);
+      await appendHistory(path.join(folder, 'history.jsonl'), entry);
+      const chart = await drawChart(folder);
+      if (atTargetSize(entry)) process.stdout.write(`${describeMargin(entry)}\n`);
+      if (chart) process.stdout.write(`chart: ${chart}\n`);
+    }
   }
   return 0;
 }
