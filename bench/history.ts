@@ -10,12 +10,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { appendFile, readFile } from 'node:fs/promises';
-import type { ScenarioResult } from './harness.ts';
+import { round, type ScenarioResult } from './harness.ts';
 
-/** One part of a target: its margin in a result, or undefined where the result lacks the figure. */
+/** One part of a target: its margin in a result (NaN where the result lacks the figure). */
 interface TargetPart {
   text: string;
-  margin(result: ScenarioResult): number | undefined;
+  margin(result: ScenarioResult): number;
 }
 
 export interface Target {
@@ -28,38 +28,36 @@ export interface Target {
 
 const MILLION = { payments: 1_000_000, timeEntries: 1_000_000 };
 
-function measure(result: ScenarioResult, name: string) {
-  return result.measures[name];
-}
+/** A figure of a result, or undefined where the result lacks it (an older result's shape). */
+type Figure = (result: ScenarioResult) => number | undefined;
 
-/** A ratio that must be at least `least` (rates as a fraction of the baseline's). */
-function ratioAtLeast(name: string, least: number, text: string): TargetPart {
-  return { text, margin: (r) => ratio(r, name) / least };
-}
-
-/** A median time, ms, that must stay under `limit`. */
-function timeUnder(name: string, limit: number, text: string): TargetPart {
-  return { text, margin: (r) => limit / (measure(r, name)?.median ?? Number.NaN) };
-}
-
-/** A figure of a measure (or of the setup) that must stay under `limit`. */
-function figureUnder(
-  name: string | 'setup',
-  figure: string,
-  limit: number,
-  text: string,
-): TargetPart {
-  return {
-    text,
-    margin: (r) => {
-      const value = name === 'setup' ? r.setup[figure] : measure(r, name)?.figures?.[figure];
-      return typeof value === 'number' ? limit / value : undefined;
-    },
+const median =
+  (name: string): Figure =>
+  (r) =>
+    r.measures[name]?.median;
+const ratio =
+  (name: string): Figure =>
+  (r) =>
+    r.measures[name]?.ratio;
+const figure =
+  (name: string, key: string): Figure =>
+  (r) =>
+    r.measures[name]?.figures?.[key];
+const setupFigure =
+  (key: string): Figure =>
+  (r) => {
+    const value = r.setup[key];
+    return typeof value === 'number' ? value : undefined;
   };
+
+/** A figure that must stay under `limit`: margin limit ÷ figure. */
+function under(value: Figure, limit: number, text: string): TargetPart {
+  return { text, margin: (r) => limit / (value(r) ?? Number.NaN) };
 }
 
-function ratio(result: ScenarioResult, name: string): number {
-  return measure(result, name)?.ratio ?? Number.NaN;
+/** A figure that must reach `least` (a rate as a share of the baseline's): margin figure ÷ least. */
+function atLeast(value: Figure, least: number, text: string): TargetPart {
+  return { text, margin: (r) => (value(r) ?? Number.NaN) / least };
 }
 
 /** Issue #7's targets, by scenario. */
@@ -68,42 +66,39 @@ export const TARGETS: Readonly<Record<string, Target>> = {
     text: 'import ≥ 50 % of sqlite3 .import rows/s, peak RSS < 300 MB',
     size: MILLION,
     parts: [
-      ratioAtLeast('fulcrum', 0.5, '≥ 50 % of .import'),
-      figureUnder('fulcrum', 'peakRssMB', 300, 'peak RSS < 300 MB'),
+      atLeast(ratio('fulcrum'), 0.5, '≥ 50 % of .import'),
+      under(figure('fulcrum', 'peakRssMB'), 300, 'peak RSS < 300 MB'),
     ],
   },
   'import-pg': {
     text: 'import on PostgreSQL ≥ 40 % of COPY rows/s',
     size: MILLION,
-    parts: [ratioAtLeast('fulcrum', 0.4, '≥ 40 % of COPY')],
+    parts: [atLeast(ratio('fulcrum'), 0.4, '≥ 40 % of COPY')],
   },
   report: {
     text: 'report --json ≤ 3× one GROUP BY, and < 2 s',
     size: MILLION,
-    parts: [
-      { text: '≤ 3× the baseline', margin: (r) => 3 / ratio(r, 'full') },
-      timeUnder('full', 2000, '< 2 s'),
-    ],
+    parts: [under(ratio('full'), 3, '≤ 3× the baseline'), under(median('full'), 2000, '< 2 s')],
   },
   api: {
     text: 'API: report p99 < 50 ms; report and a list page ≥ 25 % of /healthz requests/s',
     size: MILLION,
     parts: [
-      figureUnder('report', 'p99', 50, 'report p99 < 50 ms'),
-      ratioAtLeast('report', 0.25, 'report ≥ 25 % of /healthz'),
-      ratioAtLeast('list', 0.25, 'list page ≥ 25 % of /healthz'),
+      under(figure('report', 'p99'), 50, 'report p99 < 50 ms'),
+      atLeast(ratio('report'), 0.25, 'report ≥ 25 % of /healthz'),
+      atLeast(ratio('list'), 0.25, 'list page ≥ 25 % of /healthz'),
     ],
   },
   forecast: {
     text: 'forecast, 2,000 runs × 36 months on the demo < 0.5 s',
-    parts: [timeUnder('full', 500, '< 0.5 s')],
+    parts: [under(median('full'), 500, '< 0.5 s')],
   },
   page: {
     text: 'dashboard: first meaningful render < 1.5 s; JS < 350 KB gzipped',
     size: MILLION,
     parts: [
-      timeUnder('warm', 1500, 'render < 1.5 s'),
-      figureUnder('setup', 'jsGzipKB', 350, 'JS < 350 KB gzipped'),
+      under(median('warm'), 1500, 'render < 1.5 s'),
+      under(setupFigure('jsGzipKB'), 350, 'JS < 350 KB gzipped'),
     ],
   },
 };
@@ -134,16 +129,14 @@ export interface HistoryEntry {
   parts?: Record<string, number>;
 }
 
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
 /** The margin of each part of the scenario's target that the result has the figures for. */
-export function targetParts(result: ScenarioResult): Record<string, number> | undefined {
+function targetParts(result: ScenarioResult): Record<string, number> | undefined {
   const target = TARGETS[result.scenario];
   if (!target) return undefined;
   const parts: Record<string, number> = {};
   for (const part of target.parts) {
     const margin = part.margin(result);
-    if (margin !== undefined && Number.isFinite(margin)) parts[part.text] = round3(margin);
+    if (Number.isFinite(margin)) parts[part.text] = round(margin, 3);
   }
   return Object.keys(parts).length === target.parts.length ? parts : undefined;
 }
