@@ -2,7 +2,7 @@
  * `npm run bench:chart`: draws `history.jsonl` of a results folder (bench/history.ts) as
  * `ratios.svg` there: each target's margin (target ÷ measured, ≥ 1 met) at every run at
  * the issue's size, on a log scale, one line per scenario, runs in the order they were
- * made. `npm run bench` redraws it after each result it writes.
+ * made. `npm run bench` redraws it once its scenarios are done.
  *
  * Drawn with recharts (the page's chart library) rendered to static markup: the same
  * axes, scales and ticks as the app's charts, no browser needed.

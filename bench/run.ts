@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the benchmark scenarios, prints a table per scenario and writes
  * `<scenario>.json` to bench/results/ (or to `--out`), adds a line per result to the
- * folder's `history.jsonl` and redraws its `ratios.svg` (bench/history.ts, chart.tsx).
+ * folder's `history.jsonl` and, at the end, redraws its `ratios.svg` (bench/history.ts, chart.tsx).
  * See bench/README.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -177,11 +177,11 @@ async function main(argv: string[]): Promise<number> {
     if (folder) {
       const entry = historyEntry(result, commit);
       await appendHistory(path.join(folder, 'history.jsonl'), entry);
-      const chart = await drawChart(folder);
       if (atTargetSize(entry)) process.stdout.write(`${describeMargin(entry)}\n`);
-      if (chart) process.stdout.write(`chart: ${chart}\n`);
     }
   }
+  const chart = folder ? await drawChart(folder) : undefined;
+  if (chart) process.stdout.write(`chart: ${chart}\n`);
   return 0;
 }
 
