@@ -9,16 +9,10 @@ import { expect, it } from 'vitest';
 import { countRecords } from '../src/store/records.repository.ts';
 import { Agent, buildApp, grant, importPractice, repoRoot, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
+import { sharedFixturePath } from './shared-fixtures.ts';
 
 const STRIPE = path.join(repoRoot, 'test/fixtures/stripe/unified_payments.csv');
-const TOGGL = path.resolve(
-  repoRoot,
-  '..',
-  'shared',
-  'fixtures',
-  'toggl',
-  'solidtime_toggl_time_entries_import_test_1.csv',
-);
+const TOGGL = () => sharedFixturePath('toggl/solidtime_toggl_time_entries_import_test_1.csv');
 
 function form(files: string[], fields: Record<string, string> = {}): FormData {
   const data = new FormData();
@@ -46,7 +40,7 @@ describeEachEngine('API: imports', (ctx) => {
   it('previews an upload without writing, then commits it by token', async () => {
     const { ed, id, base } = await editorOf();
     const before = await countRecords(ctx.store.db, id);
-    const preview = await ed.post(`${base}/imports`, form([STRIPE, TOGGL], { preview: 'true' }));
+    const preview = await ed.post(`${base}/imports`, form([STRIPE, TOGGL()], { preview: 'true' }));
     expect(preview.status, preview.text).toBe(200);
     const report = preview.body as Report;
     expect(report.preview).toBe(true);

@@ -13,16 +13,14 @@ import { memoryIo } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
 import { openStore } from '../src/store/connect.ts';
 import { ENGINES, freshTarget } from './engines.ts';
+import { sharedFixturePath } from './shared-fixtures.ts';
 
 const here = import.meta.dirname;
 const SMALL = path.join(here, 'fixtures/bundles/small.json');
 const STRIPE = path.join(here, 'fixtures/stripe/unified_payments.csv');
-const TOGGL = path.resolve(
-  here,
-  '../../shared/fixtures/toggl/solidtime_toggl_time_entries_import_test_1.csv',
-);
+const TOGGL = () => sharedFixturePath('toggl/solidtime_toggl_time_entries_import_test_1.csv');
 const BANK = path.join(here, 'fixtures/generic/bank_export.csv');
-const PAYPAL = path.resolve(here, '../../shared/fixtures/paypal/oca_activity_en.csv');
+const PAYPAL = () => sharedFixturePath('paypal/oca_activity_en.csv');
 const scratch = mkdtempSync(path.join(tmpdir(), 'fulcrum-import-'));
 
 async function run(db: string, ...args: string[]) {
@@ -116,21 +114,21 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
   it('re-importing the same files adds nothing, and a preview writes nothing', async () => {
     const db = await freshTarget(engine);
     await run(db, 'import', SMALL);
-    const preview = await run(db, 'import', '--preview', STRIPE, PAYPAL);
+    const preview = await run(db, 'import', '--preview', STRIPE, PAYPAL());
     expect(preview.code).toBe(0);
     expect(preview.out).toContain('nothing was written');
     const before = await counts(db);
     expect(before.payments).toBe(4);
 
-    const first = await json(db, 'import', STRIPE, PAYPAL);
+    const first = await json(db, 'import', STRIPE, PAYPAL());
     const previewed = JSON.parse(
-      (await run(db, 'import', '--preview', '--json', STRIPE, PAYPAL)).out,
+      (await run(db, 'import', '--preview', '--json', STRIPE, PAYPAL())).out,
     );
     const once = await counts(db);
     expect(once.payments).toBe(4 + first.files[0].added.payments + first.files[1].added.payments);
     expect(first.files[1].added.payments).toBe(26);
 
-    const again = await json(db, 'import', STRIPE, PAYPAL);
+    const again = await json(db, 'import', STRIPE, PAYPAL());
     expect(again.files.map((f: { added: { payments: number } }) => f.added.payments)).toEqual([
       0, 0,
     ]);
@@ -148,7 +146,7 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
     const broken = path.join(scratch, `broken-${engine}.csv`);
     writeFileSync(broken, lines.join('\n'));
     const before = await counts(db);
-    const result = await run(db, 'import', TOGGL, broken);
+    const result = await run(db, 'import', TOGGL(), broken);
     expect(result.code).toBe(1);
     expect(result.err).toContain('nothing was imported');
     expect(result.err).toMatch(
@@ -164,7 +162,7 @@ describe.each(ENGINES)('importing exports on %s', (engine) => {
     expect(
       (await run(db, 'rules', 'add', 'description contains "VIP"', '--offer', 'o1')).code,
     ).toBe(0);
-    await run(db, 'import', STRIPE, TOGGL);
+    await run(db, 'import', STRIPE, TOGGL());
 
     // The VIP charge (1,200) and its refund (−300) went to o1 by the rule.
     let report = await json(db, 'report', ...period);

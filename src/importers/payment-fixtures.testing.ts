@@ -1,6 +1,5 @@
 /**
- * Test support for the payment importers: the real PayPal exports in `../shared/fixtures`
- * (beside the clone, as in CI), our own files in `test/fixtures`, CRLF copies, and one
+ * Test support for the payment importers: our own files in `test/fixtures`, CRLF copies, and one
  * call that detects and reads a file the way an import does, optionally feeding the bytes
  * in small chunks to exercise streaming.
  */
@@ -17,11 +16,6 @@ import type {
 } from './types.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Bytes of a shared real-export fixture, e.g. `sharedFixture('paypal/oca_activity_en.csv')`. */
-export function sharedFixture(name: string): Buffer {
-  return readFileSync(path.resolve(repoRoot, '..', 'shared', 'fixtures', name));
-}
 
 /** Bytes of one of our own fixtures under `test/fixtures`. */
 export function localFixture(name: string): Buffer {

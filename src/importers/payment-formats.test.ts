@@ -4,10 +4,11 @@
  * real exports are not mistaken for payments.
  */
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../test/shared-fixtures.ts';
 import { FIELD_PATTERN } from '../domain/rules/check.ts';
 import { HeaderIndex, readCsv } from './csv.ts';
 import { chooseFormat, detectFormat } from './detect.ts';
-import { importPaymentBytes, localFixture, sharedFixture } from './payment-fixtures.testing.ts';
+import { importPaymentBytes, localFixture } from './payment-fixtures.testing.ts';
 import { CSV_FORMATS } from './registry.ts';
 
 const PAYMENT_FORMATS = [

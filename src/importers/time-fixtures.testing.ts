@@ -1,6 +1,5 @@
 /**
- * Test support for the time importers: the real export files in `../shared/fixtures`
- * (beside the clone, as in CI), our own small files in `test/fixtures`, CRLF copies of
+ * Test support for the time importers: our own small files in `test/fixtures`, CRLF copies of
  * them, and one call that detects and reads a file the way an import does.
  */
 import { readFileSync } from 'node:fs';
@@ -10,11 +9,6 @@ import { importFileResult } from './detect.ts';
 import type { ImportedTimeEntry, ImportOptions, ImportResult } from './types.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Bytes of a shared real-export fixture, e.g. `shared('toggl/…_1.csv')`. */
-export function shared(name: string): Buffer {
-  return readFileSync(path.resolve(repoRoot, '..', 'shared', 'fixtures', name));
-}
 
 /** Bytes of one of our own fixtures under `test/fixtures`. */
 export function local(name: string): Buffer {

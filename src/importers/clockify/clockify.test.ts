@@ -3,7 +3,8 @@
  * (test/fixtures/clockify). Every fixture is read as stored and with CRLF line endings.
  */
 import { describe, expect, it } from 'vitest';
-import { crlf, importBytes, local, shared } from '../time-fixtures.testing.ts';
+import { sharedFixture } from '../../../test/shared-fixtures.ts';
+import { crlf, importBytes, local } from '../time-fixtures.testing.ts';
 
 async function both(file: string, bytes: Buffer, options = {}) {
   const sut = await importBytes(file, bytes, options);
@@ -17,7 +18,7 @@ describe('Clockify detailed report', () => {
   it('asks for --date-format when no day is above 12 (03/04/2024 only)', async () => {
     const sut = await importBytes(
       'c1.csv',
-      shared('clockify/solidtime_clockify_time_entries_import_test_1.csv'),
+      sharedFixture('clockify/solidtime_clockify_time_entries_import_test_1.csv'),
     );
     expect(sut.format).toBe('clockify');
     expect(sut.records).toEqual([]);
@@ -30,7 +31,7 @@ describe('Clockify detailed report', () => {
   it('reads the older set with --date-format: 12-hour times, `10:23 AM` without seconds', async () => {
     const sut = await both(
       'c1.csv',
-      shared('clockify/solidtime_clockify_time_entries_import_test_1.csv'),
+      sharedFixture('clockify/solidtime_clockify_time_entries_import_test_1.csv'),
       US,
     );
     // By hand: line 2 is 00:00:00 → zero_length. Line 3 starts `10:23 AM` (no seconds),
@@ -51,7 +52,7 @@ describe('Clockify detailed report', () => {
   it('reads the newer set: month-first decided by 10/15/2024, Group with commas', async () => {
     const sut = await both(
       'c2.csv',
-      shared('clockify/solidtime_clockify_time_entries_import_test_2.csv'),
+      sharedFixture('clockify/solidtime_clockify_time_entries_import_test_2.csv'),
     );
     // By hand: 10/15/2024 11:00:00 AM → 11:30:00 AM, 00:30:00 = 0.5 h; Type Regular;
     // Group "Group1, Group2"; Billable Yes; EUR rate columns are not time.
@@ -69,7 +70,7 @@ describe('Clockify detailed report', () => {
   it('reads a file without the Client column', async () => {
     const sut = await both(
       'c6.csv',
-      shared('clockify/solidtime_clockify_time_entries_import_test_6.csv'),
+      sharedFixture('clockify/solidtime_clockify_time_entries_import_test_6.csv'),
       US,
     );
     // By hand: as test_1 but projects "Project A"/"Project B" and no Client column.

@@ -3,11 +3,12 @@
  * CRLF file of ours (test/fixtures/harvest).
  */
 import { describe, expect, it } from 'vitest';
-import { crlf, importBytes, local, shared } from '../time-fixtures.testing.ts';
+import { sharedFixture } from '../../../test/shared-fixtures.ts';
+import { crlf, importBytes, local } from '../time-fixtures.testing.ts';
 
 describe('Harvest detailed time report', () => {
   it('reads decimal-comma hours: "20,0" is 20 h and "0,01" is 0.01 h', async () => {
-    const bytes = shared('harvest/solidtime_harvest_time_entries_import_test_1.csv');
+    const bytes = sharedFixture('harvest/solidtime_harvest_time_entries_import_test_1.csv');
     const sut = await importBytes('h1.csv', bytes);
     expect(await importBytes('h1.csv', crlf(bytes))).toEqual(sut);
     // By hand: both rows 2024-03-04, Peter Tester. Line 2: "20,0" h, Billable? No, notes
@@ -54,7 +55,7 @@ describe('Harvest detailed time report', () => {
   });
 
   it('gives identical rows distinct ids and the same ids on a second read', async () => {
-    const bytes = shared('harvest/solidtime_harvest_time_entries_import_test_1.csv');
+    const bytes = sharedFixture('harvest/solidtime_harvest_time_entries_import_test_1.csv');
     const lines = bytes.toString('utf8').trimEnd().split('\n');
     const doubled = Buffer.from(`${[...lines, lines[2]].join('\n')}\n`);
     const first = await importBytes('h.csv', doubled);

@@ -4,11 +4,12 @@
  * as stored and with CRLF line endings, which must give the same result.
  */
 import { describe, expect, it } from 'vitest';
-import { crlf, importBytes, local, shared, timeEntries } from '../time-fixtures.testing.ts';
+import { sharedFixture } from '../../../test/shared-fixtures.ts';
+import { crlf, importBytes, local, timeEntries } from '../time-fixtures.testing.ts';
 import type { ImportOptions } from '../types.ts';
 
 async function both(name: string, options: Partial<ImportOptions>) {
-  const bytes = shared(`ics/${name}`);
+  const bytes = sharedFixture(`ics/${name}`);
   const sut = await importBytes(name, bytes, options);
   expect(await importBytes(name, crlf(bytes), options)).toEqual(sut);
   expect(sut.format).toBe('ics');
@@ -102,7 +103,7 @@ describe('iCalendar import: Google', () => {
   });
 
   it('stops an open-ended series at the latest DTSTAMP without asOf, and says so', async () => {
-    const sut = await importBytes('bad.ics', shared('ics/nodeical_badRRULE.ics'), {
+    const sut = await importBytes('bad.ics', sharedFixture('ics/nodeical_badRRULE.ics'), {
       timezone: 'America/Denver',
     });
     // The latest DTSTAMP is 20201230T095550Z: Brain Break runs to Wed 2020-12-30.
@@ -409,7 +410,7 @@ describe('iCalendar import: our edge cases', () => {
   it('gives the same external ids when the same file is read again', async () => {
     const read = async () =>
       (
-        await importBytes('owa.ics', shared('ics/nodeical_Office-2012-owa.ics'), {
+        await importBytes('owa.ics', sharedFixture('ics/nodeical_Office-2012-owa.ics'), {
           timezone: 'UTC',
         })
       ).records.map((r) => r.externalId);

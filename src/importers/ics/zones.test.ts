@@ -1,7 +1,7 @@
 /** Zone resolution: Windows names, OWA display names, VTIMEZONE blocks from 1601, IANA. */
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/shared-fixtures.ts';
 import { instantFromWallClock, isTimeZone } from '../../domain/dates.ts';
-import { shared } from '../time-fixtures.testing.ts';
 import { readComponents } from './content.ts';
 import { type WallClock, wallAsUtc } from './values.ts';
 import { mappedZones, windowsZone } from './windows-zones.ts';
@@ -42,7 +42,7 @@ describe('windowsZone', () => {
 
 describe('ZoneBook', () => {
   it("reads Exchange's VTIMEZONEs from 1601 like the IANA zones they stand for (ms_timezones)", () => {
-    const zones = book(shared('ics/nodeical_ms_timezones.ics'));
+    const zones = book(sharedFixture('ics/nodeical_ms_timezones.ics'));
     const cases: [string, string][] = [
       ['W. Europe Standard Time', 'Europe/Berlin'],
       ['Pacific Standard Time', 'America/Los_Angeles'],
@@ -67,7 +67,7 @@ describe('ZoneBook', () => {
 
   it('maps the OWA names of a file without VTIMEZONE (Office-2012-owa)', () => {
     const warnings: string[] = [];
-    const zones = book(shared('ics/nodeical_Office-2012-owa.ics'), warnings);
+    const zones = book(sharedFixture('ics/nodeical_Office-2012-owa.ics'), warnings);
     const eastern = '(UTC-05:00) Eastern Time (US & Canada)';
     // 13:30 on 2020-10-28 is EDT (−4), on 2020-11-02 EST (−5).
     expect(zones.instant({ kind: 'zoned', wall: wall('2020-10-28T13:30'), tzid: eastern }, 1)).toBe(

@@ -5,6 +5,7 @@
  * personal `Amount` variant.
  */
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/shared-fixtures.ts';
 import {
   costs,
   importPaymentBytes,
@@ -12,7 +13,6 @@ import {
   localFixture,
   paymentLines,
   payments,
-  sharedFixture,
   skipLines,
   withCrlf,
 } from '../payment-fixtures.testing.ts';

@@ -3,12 +3,12 @@
  * stored and with CRLF) and an inline German statement.
  */
 import { describe, expect, it } from 'vitest';
+import { sharedFixture } from '../../../test/shared-fixtures.ts';
 import {
   importPaymentBytes,
   issueLines,
   paymentLines,
   payments,
-  sharedFixture,
   skipLines,
   withCrlf,
 } from '../payment-fixtures.testing.ts';

@@ -3,7 +3,8 @@
  * (test/fixtures/toggl). Every fixture is read as stored and with CRLF line endings.
  */
 import { describe, expect, it } from 'vitest';
-import { crlf, importBytes, local, shared, timeEntries } from '../time-fixtures.testing.ts';
+import { sharedFixture } from '../../../test/shared-fixtures.ts';
+import { crlf, importBytes, local, timeEntries } from '../time-fixtures.testing.ts';
 
 async function both(file: string, bytes: Buffer, options = {}) {
   const sut = await importBytes(file, bytes, options);
@@ -15,7 +16,7 @@ describe('Toggl detailed report', () => {
   it('reads the older export: BOM, zero-length entry, tags with a comma, Amount (EUR)', async () => {
     const sut = await both(
       't1.csv',
-      shared('toggl/solidtime_toggl_time_entries_import_test_1.csv'),
+      sharedFixture('toggl/solidtime_toggl_time_entries_import_test_1.csv'),
     );
     // Checked by hand against the file: the BOM is gone (format detected from `User`);
     // line 2 is 00:00:00 → skipped zero_length (its "Development, Backend" tags do not
@@ -35,7 +36,7 @@ describe('Toggl detailed report', () => {
   it('reads the newer all-quoted export: emoji, doubled quotes and backslashes', async () => {
     const sut = await both(
       't2.csv',
-      shared('toggl/solidtime_toggl_time_entries_import_test_2.csv'),
+      sharedFixture('toggl/solidtime_toggl_time_entries_import_test_2.csv'),
     );
     // By hand: one row, 2024-10-15 12:02:17 → 12:02:19, 00:00:02 = 2 s; the description
     // unquoted keeps `""""""` as three quotes and the backslashes as written.
@@ -49,7 +50,7 @@ describe('Toggl detailed report', () => {
   });
 
   it('reads the 2014 Japanese export: いいえ is No, `Amount ()` has no currency', async () => {
-    const sut = await both('jp.csv', shared('toggl/toggl2html_test_execute_01.csv'));
+    const sut = await both('jp.csv', sharedFixture('toggl/toggl2html_test_execute_01.csv'));
     // By hand: 2014-06-23 00:00–08:00 = 8 h (睡眠), 10:00–22:00 = 12 h; Billable いいえ.
     expect(sut.issues).toEqual([]);
     expect(sut.records.map((r) => [r.date, r.kind === 'time' && r.hours])).toEqual([
