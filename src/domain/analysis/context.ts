@@ -44,6 +44,18 @@ export interface Context {
   outcomes: Readonly<Record<Outcome, number>>;
 }
 
+/**
+ * What the levers and their explanations read of a context (levers.ts): a what-if
+ * rebuilds just this from a kept `LeverBasis`.
+ */
+export type LeverContext = Pick<
+  Context,
+  'period' | 'f' | 'currency' | 'hourScale' | 'assumptions'
+> & {
+  practice: Pick<Practice, 'weeklyCapacityHours'>;
+  outcomes: { readonly enrolled: number; readonly declined: number };
+};
+
 /** The targets of the practice over the defaults, ignoring unset ones. */
 function targetsOf(practice: Practice): Targets {
   const targets: Targets = { ...DEFAULT_TARGETS };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   add,
@@ -5,6 +6,8 @@ import {
   cmp,
   div,
   frac,
+  fractionOfText,
+  fractionText,
   fromDecimal,
   mul,
   roundFraction,
@@ -13,6 +16,17 @@ import {
 } from './exact.ts';
 
 describe('exact fractions', () => {
+  it('writes a fraction as text and reads it back exactly', () => {
+    expect(fractionText(frac(-6, 4))).toBe('-3/2');
+    expect(fractionOfText('-3/2')).toEqual(frac(-3, 2));
+    fc.assert(
+      fc.property(fc.bigInt(), fc.bigInt({ min: 1n }), (n, d) => {
+        const x = frac(n, d);
+        expect(fractionOfText(JSON.parse(JSON.stringify(fractionText(x))))).toEqual(x);
+      }),
+    );
+  });
+
   it('normalises sign and lowest terms', () => {
     expect(frac(6, 4)).toEqual({ n: 3n, d: 2n });
     expect(frac(3, -6)).toEqual({ n: -1n, d: 2n });

@@ -46,6 +46,23 @@ export function fromDecimal(value: number): Fraction {
   return frac(num, 10n ** BigInt(scale));
 }
 
+/**
+ * The fraction as text, `n/d`: exact, for JSON (which has no BigInt).
+ * @example fractionText(frac(-3, 2)) // '-3/2'
+ */
+export function fractionText(x: Fraction): string {
+  return `${x.n}/${x.d}`;
+}
+
+/**
+ * The fraction `fractionText` wrote.
+ * @example fractionOfText('-3/2') // { n: -3n, d: 2n }
+ */
+export function fractionOfText(text: string): Fraction {
+  const slash = text.indexOf('/');
+  return frac(BigInt(text.slice(0, slash)), BigInt(text.slice(slash + 1)));
+}
+
 /** @example add(frac(1, 3), frac(1, 6)) // 1/2 */
 export function add(a: Fraction, b: Fraction): Fraction {
   return frac(a.n * b.d + b.n * a.d, a.d * b.d);

@@ -4,16 +4,15 @@
  * use, each with a one-line explanation of how it was computed").
  */
 import type { ChannelRow } from './channels.ts';
-import type { ClientFacts } from './clients.ts';
-import type { Context } from './context.ts';
+import type { LeverContext } from './context.ts';
 import { type Fraction, frac, mul, sign } from './exact.ts';
 import { formatHours, formatMoney, formatNumber, formatPercent } from './format.ts';
 import { hoursOf } from './hours.ts';
 import { minorPerMajor } from './output.ts';
 
-const annualised = (ctx: Context) => `365/${ctx.period.days}`;
-const between = (ctx: Context) => `between ${ctx.period.from} and ${ctx.period.to}`;
-const perHourText = (major: Fraction, ctx: Context) =>
+const annualised = (ctx: LeverContext) => `365/${ctx.period.days}`;
+const between = (ctx: LeverContext) => `between ${ctx.period.from} and ${ctx.period.to}`;
+const perHourText = (major: Fraction, ctx: LeverContext) =>
   formatMoney(mul(major, minorPerMajor(ctx.currency)), ctx.currency);
 
 /**
@@ -23,7 +22,7 @@ const perHourText = (major: Fraction, ctx: Context) =>
  * //  before it costs you.'
  */
 export function explainRaiseRates(x: {
-  ctx: Context;
+  ctx: LeverContext;
   raise: Fraction;
   service: number;
   impact: Fraction;
@@ -45,7 +44,7 @@ export function explainRaiseRates(x: {
 
 /** @example 'Your best channel, podcast, brought $160.00 of new-client revenue after costs per marketing hour and instagram $10.00; …' */
 export function explainBestChannel(x: {
-  ctx: Context;
+  ctx: LeverContext;
   best: (ChannelRow & { yieldPerHour: Fraction }) | null;
   worst: (ChannelRow & { yieldPerHour: Fraction }) | null;
   impact: Fraction;
@@ -71,8 +70,8 @@ export function explainBestChannel(x: {
 
 /** @example '3 of your 24 active clients came new by referral (12.5%); 2.4 more referrals a year …' */
 export function explainReferrals(x: {
-  ctx: Context;
-  facts: ClientFacts;
+  ctx: LeverContext;
+  facts: { activeClients: number; avgNewClientRevenue: Fraction };
   referred: number;
   referralRate: Fraction;
   uplift: Fraction;
@@ -96,7 +95,7 @@ export function explainReferrals(x: {
 
 /** @example 'You enrolled 4 of 10 decided sales conversations (40%); 1 more a week …' */
 export function explainMoreConversations(x: {
-  ctx: Context;
+  ctx: LeverContext;
   enrolled: number;
   declined: number;
   closeRate: Fraction | null;

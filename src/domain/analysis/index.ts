@@ -13,7 +13,7 @@ import { groupRecords } from './groups.ts';
 import type { AnalysisData, GroupedData } from './input.ts';
 import { ladder } from './ladder.ts';
 import { buildLedger } from './ledger.ts';
-import { levers } from './levers.ts';
+import { type LeverBasis, leverBasis, leversOf } from './levers.ts';
 import { nullable, rate } from './output.ts';
 import { type Period, requireRecordsIn, resolvePeriod } from './period.ts';
 import { readiness } from './readiness.ts';
@@ -61,22 +61,62 @@ export function analyze(data: AnalysisData, options: AnalyzeOptions = {}): Repor
  * @example analyzeGroups(groupRecords(data, period), period, resolveAssumptions({}))
  */
 export function analyzeGroups(data: GroupedData, period: Period, assumptions: Assumptions): Report {
+  return analysisOf(data, period, assumptions).report;
+}
+
+/**
+ * What a what-if needs: the report of a period under the default assumptions, and the
+ * basis of its levers (levers.ts). Plain JSON, as small as the report: kept, it gives the
+ * report under any assumptions without reading the records again (`reportUnder`).
+ */
+export interface WhatIfBasis {
+  report: Report;
+  levers: LeverBasis;
+}
+
+/**
+ * `analyzeGroups` under the default assumptions, with the basis of its levers. Throws
+ * as `analyzeGroups` does.
+ * @example reportUnder(whatIfBasis(groups, period), resolveAssumptions({ raise: 0.2 }))
+ */
+export function whatIfBasis(data: GroupedData, period: Period): WhatIfBasis {
+  const { report, basis } = analysisOf(data, period, resolveAssumptions({}));
+  return { report, levers: basis };
+}
+
+/**
+ * The report of a basis's period under `assumptions`: the basis's report with the
+ * levers computed again, equal to what `analyzeGroups` gives under them (only the levers
+ * read assumptions).
+ * @example reportUnder(basis, resolveAssumptions({ raise: 0.15 })).levers[0]
+ */
+export function reportUnder(basis: WhatIfBasis, assumptions: Assumptions): Report {
+  return { ...basis.report, levers: leversOf(basis.levers, assumptions) };
+}
+
+function analysisOf(
+  data: GroupedData,
+  period: Period,
+  assumptions: Assumptions,
+): { report: Report; basis: LeverBasis } {
   requireRecordsIn(data, period);
   const ctx = buildContext(data, period, assumptions);
   const ledger = buildLedger(ctx);
   const facts = clientFacts(ctx);
   const baseline = baselineRate(ledger, ctx);
   const ready = readiness(ctx, ledger, facts);
-  return {
+  const basis = leverBasis(ctx, ledger, facts);
+  const report: Report = {
     period: { from: period.from, to: period.to, days: period.days },
     currency: ctx.currency,
     totals: presentTotals(ledger, ctx),
     baselineHourlyRate: nullable(baseline, rate),
     streams: ledger.streams.map((s) => presentStream(s, baseline, ctx)),
     readiness: ready,
-    levers: levers(ctx, ledger, facts),
+    levers: leversOf(basis, assumptions),
     ladder: ladder(ctx, ledger, ready),
   };
+  return { report, basis };
 }
 
 export type { AssumptionName, Assumptions } from './assumptions.ts';
@@ -87,5 +127,6 @@ export { describeFigure, FIGURES, type FigureId, isFigureId } from './figures.ts
 export { type GroupBounds, groupBounds, groupRecords, paymentDateClass } from './groups.ts';
 export type * from './input.ts';
 export { RUNG_LABELS, rungOf } from './ladder.ts';
+export type { LeverBasis } from './levers.ts';
 export { defaultFrom, type Period, periodAfter, resolvePeriod } from './period.ts';
 export type * from './report.ts';
