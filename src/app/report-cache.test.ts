@@ -2,7 +2,8 @@
  * The report cache: a hit after a miss, a miss after any write (also one made through
  * another store on the same database, standing in for another server process), one
  * computation for many concurrent requests, one entry per period and assumptions, one
- * practice never served another's, bounded size. On both engines.
+ * practice never served another's, bounded size, what-ifs made of the period's kept
+ * basis. On both engines.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,14 @@ import { insertRecord } from '../store/record-crud.repository.ts';
 import { countRecords } from '../store/records.repository.ts';
 import { parseBundleText, saveBundleData } from './bundle.ts';
 import { buildReport } from './report.ts';
-import { cached, cacheStats, configureCache, reportJson, reportKey } from './report-cache.ts';
+import {
+  basisCacheStats,
+  cached,
+  cacheStats,
+  configureCache,
+  reportJson,
+  reportKey,
+} from './report-cache.ts';
 
 const BUNDLE = path.resolve(import.meta.dirname, '../../test/fixtures/bundles/small.json');
 
@@ -144,6 +152,80 @@ describeEachEngine('report cache', (ctx) => {
     );
     expect(await reportJson(ctx.store, id, { from: '2024-01-01', to: '2024-06-30' })).toBe(half);
     expect(cacheStats(ctx.store)).toMatchObject({ computes: 3, hits: 1 });
+  });
+
+  it('makes what-ifs of the period the report read, without reading the records again', async () => {
+    const { store } = ctx;
+    const id = await practice(store, 'A');
+    const shown = JSON.parse(await reportJson(store, id)) as {
+      period: { from: string; to: string };
+    };
+    const period = { from: shown.period.from, to: shown.period.to };
+    expect(basisCacheStats(store)).toMatchObject({ computes: 1 });
+
+    // The page's what-ifs: the dates the report shows, edited assumptions.
+    const edits = [{ raise: 0.25 }, { uplift: 0.5, extraPerWeek: 3 }, { raise: 0 }, { raise: 0.1 }];
+    for (const assumptions of edits) {
+      const text = await reportJson(store, id, { ...period, assumptions });
+      expect(text).toBe(JSON.stringify(await buildReport(store, id, { ...period, assumptions })));
+    }
+    expect(basisCacheStats(store)).toMatchObject({ computes: 1, entries: 2 });
+    expect(
+      JSON.parse(await reportJson(store, id, { ...period, assumptions: { raise: 0.25 } })).levers,
+    ).not.toEqual(JSON.parse(await reportJson(store, id)).levers);
+
+    // Another period: its own basis; none given: the default report's. The same figures
+    // as the whole report either way.
+    const half = { from: '2024-01-01', to: '2024-06-30', assumptions: { raise: 0.3 } };
+    expect(await reportJson(store, id, half)).toBe(
+      JSON.stringify(await buildReport(store, id, half)),
+    );
+    const noPeriod = { assumptions: { extraPerWeek: 2 } };
+    expect(await reportJson(store, id, noPeriod)).toBe(
+      JSON.stringify(await buildReport(store, id, noPeriod)),
+    );
+    expect(basisCacheStats(store).computes).toBe(2);
+
+    // A write: the next what-if reads the records again.
+    await insertRecord(store.db, COLLECTIONS.payments, id, payment('p9', 90_000));
+    const after = { ...period, assumptions: { raise: 0.25 } };
+    expect(await reportJson(store, id, after)).toBe(
+      JSON.stringify(await buildReport(store, id, after)),
+    );
+    expect(basisCacheStats(store).computes).toBe(3);
+  });
+
+  it('refuses a bad what-if as the whole report does, a practice that is gone first', async () => {
+    const { store } = ctx;
+    const id = await practice(store, 'A');
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => null,
+        (error: { name: string; code: string; message: string }) => ({
+          name: error.name,
+          code: error.code,
+          message: error.message,
+        }),
+      );
+    const asked = [
+      { practiceId: id, options: { assumptions: { raise: -1 } } },
+      { practiceId: id, options: { assumptions: { bonus: 1 } as never } },
+      {
+        practiceId: id,
+        options: { from: '2024-06-30', to: '2024-01-01', assumptions: { raise: 0.2 } },
+      },
+      {
+        practiceId: id,
+        options: { from: '1990-01-01', to: '1990-12-31', assumptions: { raise: 0.2 } },
+      },
+      { practiceId: id + 1000, options: { assumptions: { raise: -1 } } },
+      { practiceId: id + 1000, options: { assumptions: { raise: 0.2 } } },
+    ];
+    for (const { practiceId, options } of asked) {
+      const expected = await failure(buildReport(store, practiceId, options));
+      expect(expected).not.toBeNull();
+      expect(await failure(reportJson(store, practiceId, options))).toEqual(expected);
+    }
   });
 
   it('never serves one practice what was computed for another', async () => {

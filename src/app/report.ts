@@ -8,14 +8,20 @@
  * computes every figure from those sums, exactly as `analyze` does from the records.
  */
 import {
+  type AnalysisData,
   AnalysisError,
   type Assumptions,
   analyze,
   analyzeGroups,
+  type GroupedData,
   isAnalysisError,
+  type Period,
   periodAfter,
   type Report,
   resolveAssumptions,
+  type WhatIfBasis,
+  whatIfBasis,
+  whatIfBasisOfRecords,
 } from '../domain/analysis/index.ts';
 import type { Store } from '../store/connect.ts';
 import type { ReadHelper } from '../store/read-helper.ts';
@@ -40,12 +46,50 @@ export function fromAnalysisError(error: unknown): never {
  * The report of the practice. With `helper`, a second connection reads part of the
  * records meanwhile (store/read-helper.ts; the server's compute threads, app/compute/).
  */
-export async function buildReport(
+export function buildReport(
   store: Store,
   practiceId: number,
   options: ReportOptions = {},
   helper?: ReadHelper,
 ): Promise<Report> {
+  return analyzeStored(store, practiceId, options, helper, analyzeGroups, analyze);
+}
+
+/**
+ * The report of a period under the default assumptions with the basis of its levers
+ * (domain `whatIfBasis`): what the report under any assumptions is then made of without
+ * reading the records again (`reportUnder`). Throws as `buildReport` does.
+ */
+export function buildWhatIfBasis(
+  store: Store,
+  practiceId: number,
+  period: Pick<ReportOptions, 'from' | 'to'> = {},
+  helper?: ReadHelper,
+): Promise<WhatIfBasis> {
+  const options = { from: period.from, to: period.to };
+  return analyzeStored(
+    store,
+    practiceId,
+    options,
+    helper,
+    (data, resolved) => whatIfBasis(data, resolved),
+    whatIfBasisOfRecords,
+  );
+}
+
+/**
+ * The analysis of the practice's stored records: the groups the database sums for the
+ * period, given to `fromGroups`; `fromRecords` on the records themselves when a group
+ * lacks a rate (it names the record).
+ */
+async function analyzeStored<T>(
+  store: Store,
+  practiceId: number,
+  options: ReportOptions,
+  helper: ReadHelper | undefined,
+  fromGroups: (data: GroupedData, period: Period, assumptions: Assumptions) => T,
+  fromRecords: (records: AnalysisData, options: ReportOptions) => T,
+): Promise<T> {
   try {
     let assumptions: Assumptions | undefined;
     const { period, data } = await loadGroupedData(
@@ -59,17 +103,17 @@ export async function buildReport(
       },
       helper,
     );
-    return analyzeGroups(data, period, assumptions as Assumptions);
+    return fromGroups(data, period, assumptions as Assumptions);
   } catch (error) {
     // A group cannot name the record without a rate: the records can (rare, so slow is fine).
-    if (isAnalysisError(error) && error.code === 'missing_rate') return reportOfRecords();
+    if (isAnalysisError(error) && error.code === 'missing_rate') return ofRecords();
     return fromAnalysisError(error);
   }
 
-  async function reportOfRecords(): Promise<Report> {
+  async function ofRecords(): Promise<T> {
     const records = await loadAnalysisData(store.db, practiceId);
     try {
-      return analyze(records, options);
+      return fromRecords(records, options);
     } catch (error) {
       return fromAnalysisError(error);
     }

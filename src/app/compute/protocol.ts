@@ -15,6 +15,8 @@ import type { ReportOptions } from '../report.ts';
 /** A document computed off the server's thread: its JSON text is the answer. */
 export type Task =
   | { kind: 'report'; practiceId: number; options: ReportOptions }
+  /** The report of a period with the basis of its levers (`buildWhatIfBasis`). */
+  | { kind: 'whatIfBasis'; practiceId: number; options: Pick<ReportOptions, 'from' | 'to'> }
   | { kind: 'monthly'; practiceId: number; options: MonthlyOptions };
 
 /** What a compute thread is given at its start (`workerData`). */

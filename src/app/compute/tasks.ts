@@ -6,13 +6,15 @@
 import type { Store } from '../../store/connect.ts';
 import type { ReadHelper } from '../../store/read-helper.ts';
 import { buildMonthly } from '../monthly.ts';
-import { buildReport } from '../report.ts';
+import { buildReport, buildWhatIfBasis } from '../report.ts';
 import type { Task } from './protocol.ts';
 
 export async function runTask(store: Store, task: Task, helper?: ReadHelper): Promise<string> {
   switch (task.kind) {
     case 'report':
       return JSON.stringify(await buildReport(store, task.practiceId, task.options, helper));
+    case 'whatIfBasis':
+      return JSON.stringify(await buildWhatIfBasis(store, task.practiceId, task.options, helper));
     case 'monthly':
       return JSON.stringify(await buildMonthly(store, task.practiceId, task.options, helper));
   }

@@ -41,10 +41,31 @@ export interface AnalyzeOptions {
  * report.streams[0].effectiveHourlyRate // 142.5
  */
 export function analyze(data: AnalysisData, options: AnalyzeOptions = {}): Report {
+  return ofRecords(data, options, analyzeGroups);
+}
+
+/**
+ * `whatIfBasis` of the records of `data` for a period (no assumptions: the basis holds
+ * the report under the defaults). Throws as `analyze` does.
+ * @example reportUnder(whatIfBasisOfRecords(data, { to: '2025-06-30' }), resolveAssumptions({ raise: 0.2 }))
+ */
+export function whatIfBasisOfRecords(
+  data: AnalysisData,
+  options: Pick<AnalyzeOptions, 'from' | 'to'> = {},
+): WhatIfBasis {
+  return ofRecords(data, options, (groups, period) => whatIfBasis(groups, period));
+}
+
+/** The checks of `analyze` in its order, then `finish` on the period's groups. */
+function ofRecords<T>(
+  data: AnalysisData,
+  options: AnalyzeOptions,
+  finish: (groups: GroupedData, period: Period, assumptions: Assumptions) => T,
+): T {
   const assumptions = resolveAssumptions(options.assumptions ?? {});
   const period = resolvePeriod(data, options);
   try {
-    return analyzeGroups(groupRecords(data, period), period, assumptions);
+    return finish(groupRecords(data, period), period, assumptions);
   } catch (error) {
     // A group cannot name the record that has no rate: find it among the records.
     if (isAnalysisError(error) && error.code === 'missing_rate') requireRates(data, period.to);
