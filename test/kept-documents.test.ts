@@ -1,13 +1,14 @@
 /**
  * Documents kept in the database (migration 0006, app/report-cache.ts): a server started
  * again on unchanged data serves the dashboard's default report and monthly series
- * without computing them; a write, other code, or other options mean computing again;
+ * without computing them, and what-ifs on the report's dates from its kept basis; a write, other code, or other options mean computing again;
  * keeping never waits for SQLite's write lock.
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { monthlyJson } from '../src/app/monthly.ts';
-import { cacheStats, keptSettled, reportJson } from '../src/app/report-cache.ts';
+import { buildReport } from '../src/app/report.ts';
+import { basisCacheStats, cacheStats, keptSettled, reportJson } from '../src/app/report-cache.ts';
 import { COLLECTIONS } from '../src/store/collections.ts';
 import { openStore, type Store } from '../src/store/connect.ts';
 import { keepDocument } from '../src/store/kept-document.repository.ts';
@@ -44,7 +45,8 @@ describeEachEngine('kept documents', (ctx) => {
       const monthly = await monthlyJson(ctx.store, id);
       expect(cacheStats(ctx.store)).toMatchObject({ computes: 2, loads: 0 });
       await keptSettled(ctx.store);
-      expect(await keptRows(id)).toEqual(['monthly||', 'report|||[]']);
+      // The report's what-if basis (app/report-cache.ts) is kept with it.
+      expect(await keptRows(id)).toEqual(['monthly||', 'report|||[]', 'whatIfBasis||']);
 
       const again = await restarted();
       expect(await reportJson(again, id)).toBe(report);
@@ -53,6 +55,20 @@ describeEachEngine('kept documents', (ctx) => {
       // Read once, then kept in memory as before.
       expect(await reportJson(again, id)).toBe(report);
       expect(cacheStats(again)).toMatchObject({ computes: 0, loads: 2, hits: 1 });
+
+      // A what-if on the report's dates is made of the kept basis: no record read.
+      const { from, to } = (JSON.parse(report) as { period: { from: string; to: string } }).period;
+      const whatIf = { from, to, assumptions: { raise: 0.3, extraPerWeek: 2 } };
+      expect(await reportJson(again, id, whatIf)).toBe(
+        JSON.stringify(await buildReport(again, id, whatIf)),
+      );
+      expect(basisCacheStats(again)).toMatchObject({ computes: 0, loads: 1 });
+      // Another period's what-if reads the records: the kept basis is not of that period.
+      const other = { from, to: '2024-02-29', assumptions: { raise: 0.3 } };
+      expect(await reportJson(again, id, other)).toBe(
+        JSON.stringify(await buildReport(again, id, other)),
+      );
+      expect(basisCacheStats(again)).toMatchObject({ computes: 1, loads: 1 });
     } finally {
       await closeAll();
     }
@@ -62,7 +78,7 @@ describeEachEngine('kept documents', (ctx) => {
     const id = await importPractice(ctx.store, 'Tidewater Coaching');
     await Promise.all([reportJson(ctx.store, id), monthlyJson(ctx.store, id)]);
     await keptSettled(ctx.store);
-    expect(await keptRows(id)).toEqual(['monthly||', 'report|||[]']);
+    expect(await keptRows(id)).toEqual(['monthly||', 'report|||[]', 'whatIfBasis||']);
   });
 
   it('computes again after a write, and keeps the new document', async () => {

@@ -69,6 +69,13 @@ interface Entry {
   text: JsonBody;
 }
 
+/**
+ * Whether a document is kept in the database too: `true` under its own key (read back
+ * before computing it, written after); or, read only, the document kept under another
+ * key when `fits` accepts it (a what-if's basis: the default report's, if of its period).
+ */
+type Keep = boolean | { key: string; fits: (text: string) => boolean };
+
 /** What an entry holds in memory: 2 bytes per UTF-16 unit of text, or its bytes. */
 function sizeOf(text: JsonBody): number {
   return typeof text === 'string' ? text.length * 2 : text.byteLength;
@@ -92,7 +99,7 @@ class JsonCache {
     practiceId: number,
     key: string,
     compute: (revision: number) => Promise<T>,
-    keep = false,
+    keep: Keep = false,
   ): Promise<T> {
     const revision = await readRevision(store.db, practiceId);
     this.forgetOlder(practiceId, revision);
@@ -125,13 +132,16 @@ class JsonCache {
     key: string,
     revision: number,
     compute: (revision: number) => Promise<T>,
-    keep: boolean,
+    keep: Keep,
   ): Promise<T> {
-    const code = keep ? await codeVersion() : '';
-    if (keep) {
+    const keptKey = keep === true ? key : keep === false ? undefined : keep.key;
+    const code = keptKey === undefined ? '' : await codeVersion();
+    if (keptKey !== undefined) {
       // A kept copy that cannot be read is computed instead.
-      const kept = await readKept(store.db, practiceId, key, revision, code).catch(() => undefined);
-      if (kept !== undefined) {
+      const kept = await readKept(store.db, practiceId, keptKey, revision, code).catch(
+        () => undefined,
+      );
+      if (kept !== undefined && (keep === true || (keep !== false && keep.fits(kept)))) {
         this.stats.loads++;
         return kept as T;
       }
@@ -141,7 +151,7 @@ class JsonCache {
     // is at least as new as the revision, never older.
     const body = await compute(revision);
     // Documents kept in the database are text (`cached`'s: reports and series).
-    if (keep && typeof body === 'string') {
+    if (keep === true && typeof body === 'string') {
       // In the background, best effort: the answer waits for no write or lock, and a
       // document that cannot be kept is computed again next time.
       const keeping = keepDocument(store, practiceId, { key, revision, code, body })
@@ -238,8 +248,11 @@ export function basisCacheStats(store: Store): CacheStats {
  * Resolves when the documents `store`'s cache is keeping in the database are written:
  * what a short-lived process (the CLI) awaits before it closes the store.
  */
-export function keptSettled(store: Store): Promise<void> {
-  return cacheOf(store).settled();
+export async function keptSettled(store: Store): Promise<void> {
+  await Promise.all([
+    cacheOf(store).settled(),
+    cacheOf(store, basisCaches, BASIS_CACHE_LIMITS).settled(),
+  ]);
 }
 
 /**
@@ -349,11 +362,15 @@ function basisKey(period: { from?: string | undefined; to?: string | undefined }
   return `whatIfBasis|${period.from ?? ''}|${period.to ?? ''}`;
 }
 
+/** The basis of the default report (no period asked), kept in the database like it. */
+const DEFAULT_BASIS = basisKey({});
+
 /**
  * The JSON text of `buildWhatIfBasis` for a period, cached like the reports in a cache of
- * its own (`BASIS_CACHE_LIMITS`; in memory only: the report's size and a few hundred
- * bytes). It is kept under the period asked and under the period it resolved to, which is
- * what a what-if asks for: the dates the report shows.
+ * its own (`BASIS_CACHE_LIMITS`; the report's size and a few hundred bytes). It is kept
+ * under the period asked and under the period it resolved to, which is what a what-if
+ * asks for: the dates the report shows. The default report's basis is also kept in the
+ * database, so that a server started again answers what-ifs on that period at once.
  */
 function basisJson(
   store: Store,
@@ -361,16 +378,28 @@ function basisJson(
   period: Pick<ReportOptions, 'from' | 'to'>,
 ): Promise<string> {
   const cache = cacheOf(store, basisCaches, BASIS_CACHE_LIMITS);
-  return cache.get(store, practiceId, basisKey(period), async (revision) => {
-    const text = await computeJson(
-      store,
-      { kind: 'whatIfBasis', practiceId, options: period },
-      () => buildWhatIfBasis(store, practiceId, period),
-    );
-    const resolved = (JSON.parse(text) as WhatIfBasis).report.period;
-    cache.offer(practiceId, revision, basisKey(resolved), text);
-    return text;
-  });
+  const key = basisKey(period);
+  const fits = (text: string) => {
+    const kept = (JSON.parse(text) as WhatIfBasis).report.period;
+    return kept.from === period.from && kept.to === period.to;
+  };
+  const keep: Keep = key === DEFAULT_BASIS || { key: DEFAULT_BASIS, fits };
+  return cache.get(
+    store,
+    practiceId,
+    key,
+    async (revision) => {
+      const text = await computeJson(
+        store,
+        { kind: 'whatIfBasis', practiceId, options: period },
+        () => buildWhatIfBasis(store, practiceId, period),
+      );
+      const resolved = (JSON.parse(text) as WhatIfBasis).report.period;
+      cache.offer(practiceId, revision, basisKey(resolved), text);
+      return text;
+    },
+    keep,
+  );
 }
 
 /** `reportJson` for a signed-in member (any role may read the report). */
