@@ -17,6 +17,7 @@ import {
   periodAfter,
   type Report,
   resolveAssumptions,
+  type WhatIfBasis,
 } from '../../src/domain/analysis/index.ts';
 import { openStore, SQLITE_READ_PRAGMAS, type Store } from '../../src/store/connect.ts';
 import { loadAnalysisData, loadGroupedData } from '../../src/store/records.repository.ts';
@@ -125,8 +126,11 @@ export const reportScenario: Scenario<State> = {
     {
       name: 'server',
       description:
-        'the report as the server computes it: a task of two compute threads started and ready beforehand (the first reads the payments, the second, lent, the time entries, clients, costs and conversations), its JSON text handed back',
-      run: ({ pool, practiceId }) => pool.run({ kind: 'report', practiceId, options: {} }),
+        "the report as the server computes it: a task of two compute threads started and ready beforehand (the first reads the payments, the second, lent, the time entries, clients, costs and conversations) making the period's what-if basis, its JSON text handed back, the report's text taken out of it (app/report-cache.ts)",
+      run: async ({ pool, practiceId }) => {
+        const text = await pool.run({ kind: 'whatIfBasis', practiceId, options: {} });
+        return JSON.stringify((JSON.parse(text) as WhatIfBasis).report);
+      },
     },
     {
       name: 'load',
