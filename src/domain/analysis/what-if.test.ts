@@ -87,11 +87,18 @@ describe('what-if from a kept basis', () => {
     expect(basis.report).toEqual(analyzeGroups(groups, period, defaults));
     expect(reportUnder(basis, defaults)).toEqual(basis.report);
 
-    // Edited: the capacity cap binds sooner with more conversations, only levers change.
+    // Edited: a 25% raise on $2,100 of service revenue; 3 more conversations a week need
+    // more delivery than the 52 h a year of capacity leaves (50 h used): capped.
     const edited = reportUnder(basis, resolveAssumptions({ extraPerWeek: 3, raise: 0.25 }));
     expect(edited.levers).toEqual(
       analyzeGroups(groups, period, resolveAssumptions({ extraPerWeek: 3, raise: 0.25 })).levers,
     );
+    const lever = (id: string) => edited.levers.find((l) => l.id === id);
+    expect(lever('raise_rates')).toMatchObject({ annualImpact: 525, assumptions: { raise: 0.25 } });
+    expect(lever('more_conversations')).toMatchObject({
+      assumptions: { extraPerWeek: 3 },
+      details: { capped: true, spareHours: 2 },
+    });
     expect(edited.levers).not.toEqual(basis.report.levers);
     expect({ ...edited, levers: [] }).toEqual({ ...basis.report, levers: [] });
   });
