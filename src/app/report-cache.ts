@@ -14,15 +14,17 @@
  * - Per store: the entries belong to the `Store` object (the open database), so a test's
  *   or a restored database's new store starts empty.
  *
- * - Kept across restarts: a document asked with `keep` (the default report and monthly
- *   series, what the dashboard shows first) is also stored in the database with its
- *   revision and the code version (store/kept-document.repository.ts); a process that
- *   misses it in memory reads it from there before computing it, so a server started
- *   again on unchanged data answers at once. Keeping happens in the background, after the
- *   answer (`keptSettled` waits for it).
+ * - Kept across restarts: a document asked with `keep` (the default report, its what-if
+ *   basis and the monthly series, what the dashboard shows first) is also stored in the
+ *   database with its revision and the code version (store/kept-document.repository.ts);
+ *   a process that misses it in memory reads it from there before computing it, so a
+ *   server started again on unchanged data answers at once. Keeping happens in the
+ *   background, after the answer (`keptSettled` waits for it).
+ * - What-ifs: a report is made of its period's what-if basis (`basisJson`), so a report
+ *   under edited assumptions reads no record once the period's report was computed.
  *
  * `cached` is the generic part, for any JSON document computed from a practice's data;
- * `reportJson` wraps `buildReport`. Callers authorize first (the access is per practice,
+ * `reportJson` gives `buildReport`'s text. Callers authorize first (the access is per practice,
  * and the key starts with the practice id, so one practice never reads another's entry).
  */
 
