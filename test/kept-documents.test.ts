@@ -69,6 +69,16 @@ describeEachEngine('kept documents', (ctx) => {
         JSON.stringify(await buildReport(again, id, other)),
       );
       expect(basisCacheStats(again)).toMatchObject({ computes: 1, loads: 1 });
+
+      // A kept basis that cannot be read is computed instead.
+      await sql`update kept_documents set body = 'not json' where key = 'whatIfBasis||'`.execute(
+        ctx.store.db,
+      );
+      const third = await restarted();
+      expect(await reportJson(third, id, whatIf)).toBe(
+        JSON.stringify(await buildReport(third, id, whatIf)),
+      );
+      expect(basisCacheStats(third)).toMatchObject({ computes: 1, loads: 0 });
     } finally {
       await closeAll();
     }

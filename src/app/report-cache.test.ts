@@ -15,7 +15,7 @@ import { updatePractice } from '../store/practice.repository.ts';
 import { insertRecord } from '../store/record-crud.repository.ts';
 import { countRecords } from '../store/records.repository.ts';
 import { parseBundleText, saveBundleData } from './bundle.ts';
-import { buildReport } from './report.ts';
+import { buildReport, buildWhatIfBasis } from './report.ts';
 import {
   basisCacheStats,
   cached,
@@ -176,10 +176,17 @@ describeEachEngine('report cache', (ctx) => {
 
     // Another period: its own basis; none given: the default report's. The same figures
     // as the whole report either way.
+    const held = basisCacheStats(store).bytes;
     const half = { from: '2024-01-01', to: '2024-06-30', assumptions: { raise: 0.3 } };
     expect(await reportJson(store, id, half)).toBe(
       JSON.stringify(await buildReport(store, id, half)),
     );
+    // Asked with the dates it resolves to: held once, its text counted once (2 bytes a unit).
+    const halfBasis = JSON.stringify(await buildWhatIfBasis(store, id, half));
+    expect(basisCacheStats(store)).toMatchObject({
+      entries: 3,
+      bytes: held + 2 * halfBasis.length,
+    });
     const noPeriod = { assumptions: { extraPerWeek: 2 } };
     expect(await reportJson(store, id, noPeriod)).toBe(
       JSON.stringify(await buildReport(store, id, noPeriod)),

@@ -186,6 +186,9 @@ class JsonCache {
     const size = sizeOf(entry.text);
     if (size > this.limits.maxBytes) return;
     if ((this.newest.get(entry.practiceId) ?? entry.revision) > entry.revision) return;
+    // An entry stored meanwhile under the same id (`offer`) is replaced, not counted twice.
+    const stored = this.entries.get(id);
+    if (stored) this.drop(id, stored);
     this.entries.set(id, entry);
     this.bytes += size;
     for (const [oldest, old] of this.entries) {
@@ -340,7 +343,8 @@ export function reportJson(
 ): Promise<string> {
   const period = { from: options.from, to: options.to };
   return cachedDocument(store, practiceId, reportKey, options, async () => {
-    if (sortedEntries(options.assumptions ?? {}).length === 0) {
+    // Any assumption named (even one left undefined) goes through their checks.
+    if (Object.keys(options.assumptions ?? {}).length === 0) {
       const basis = JSON.parse(await basisJson(store, practiceId, period)) as WhatIfBasis;
       return JSON.stringify(basis.report);
     }
@@ -382,8 +386,13 @@ function basisJson(
   const cache = cacheOf(store, basisCaches, BASIS_CACHE_LIMITS);
   const key = basisKey(period);
   const fits = (text: string) => {
-    const kept = (JSON.parse(text) as WhatIfBasis).report.period;
-    return kept.from === period.from && kept.to === period.to;
+    try {
+      const kept = (JSON.parse(text) as WhatIfBasis).report.period;
+      return kept.from === period.from && kept.to === period.to;
+    } catch {
+      // A kept copy that cannot be read is computed instead.
+      return false;
+    }
   };
   const keep: Keep = key === DEFAULT_BASIS || { key: DEFAULT_BASIS, fits };
   return cache.get(

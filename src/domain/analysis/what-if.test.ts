@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fromDayNumber } from '../dates.ts';
 import { groupRecords } from './groups.ts';
 import {
+  AnalysisError,
   analyzeGroups,
   reportUnder,
   resolveAssumptions,
@@ -44,9 +45,12 @@ describe('what-if from a kept basis', () => {
           let basis: WhatIfBasis;
           try {
             basis = kept(whatIfBasis(groups, period));
-          } catch {
-            // No record in the period, or a missing rate: the full analysis throws too.
-            expect(() => analyzeGroups(groups, period, resolveAssumptions(edits))).toThrow();
+          } catch (error) {
+            // No record in the period, or a missing rate: the full analysis throws the same.
+            expect(error).toBeInstanceOf(AnalysisError);
+            expect(() => analyzeGroups(groups, period, resolveAssumptions(edits))).toThrow(
+              expect.objectContaining({ code: (error as AnalysisError).code }),
+            );
             return;
           }
           const assumptions = resolveAssumptions(edits);
