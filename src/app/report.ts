@@ -67,14 +67,7 @@ export function buildWhatIfBasis(
   helper?: ReadHelper,
 ): Promise<WhatIfBasis> {
   const options = { from: period.from, to: period.to };
-  return analyzeStored(
-    store,
-    practiceId,
-    options,
-    helper,
-    (data, resolved) => whatIfBasis(data, resolved),
-    whatIfBasisOfRecords,
-  );
+  return analyzeStored(store, practiceId, options, helper, whatIfBasis, whatIfBasisOfRecords);
 }
 
 /**

@@ -101,8 +101,7 @@ export interface WhatIfBasis {
  * @example reportUnder(whatIfBasis(groups, period), resolveAssumptions({ raise: 0.2 }))
  */
 export function whatIfBasis(data: GroupedData, period: Period): WhatIfBasis {
-  const { report, basis } = analysisOf(data, period, resolveAssumptions({}));
-  return { report, levers: basis };
+  return analysisOf(data, period, resolveAssumptions({}));
 }
 
 /**
@@ -115,18 +114,15 @@ export function reportUnder(basis: WhatIfBasis, assumptions: Assumptions): Repor
   return { ...basis.report, levers: leversOf(basis.levers, assumptions) };
 }
 
-function analysisOf(
-  data: GroupedData,
-  period: Period,
-  assumptions: Assumptions,
-): { report: Report; basis: LeverBasis } {
+/** The report under `assumptions` and the basis of its levers. */
+function analysisOf(data: GroupedData, period: Period, assumptions: Assumptions): WhatIfBasis {
   requireRecordsIn(data, period);
   const ctx = buildContext(data, period, assumptions);
   const ledger = buildLedger(ctx);
   const facts = clientFacts(ctx);
   const baseline = baselineRate(ledger, ctx);
   const ready = readiness(ctx, ledger, facts);
-  const basis = leverBasis(ctx, ledger, facts);
+  const levers = leverBasis(ctx, ledger, facts);
   const report: Report = {
     period: { from: period.from, to: period.to, days: period.days },
     currency: ctx.currency,
@@ -134,10 +130,10 @@ function analysisOf(
     baselineHourlyRate: nullable(baseline, rate),
     streams: ledger.streams.map((s) => presentStream(s, baseline, ctx)),
     readiness: ready,
-    levers: leversOf(basis, assumptions),
+    levers: leversOf(levers, assumptions),
     ladder: ladder(ctx, ledger, ready),
   };
-  return { report, basis };
+  return { report, levers };
 }
 
 export type { AssumptionName, Assumptions } from './assumptions.ts';
