@@ -3,7 +3,9 @@
  * route that writes a practice's data must move the practice's revision, and the report
  * the API answers right after must be the report computed afresh. A new write route
  * fails here until it is listed below, with what it writes — so a write that forgets the
- * revision (a stale cached report) cannot go unnoticed. On both engines.
+ * revision (a stale cached report) cannot go unnoticed. A write of import settings
+ * (rules), which no figure reads, must leave the revision, and the cached report must
+ * still be the fresh one. On both engines.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,10 +19,14 @@ import { readRevision } from '../src/store/revision.repository.ts';
 import { Agent, buildApp, grant, importPractice, repoRoot, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
 
-/** One write through the API; `figures` when the report must differ afterwards. */
+/**
+ * One write through the API; `figures` when the report must differ afterwards; `settings`
+ * when it writes only import settings: the revision stays and the cached report is served.
+ */
 interface Write {
   send(agent: Agent, base: string): Promise<{ status: number; text: string }>;
   figures?: boolean;
+  settings?: boolean;
 }
 
 const STRIPE = path.join(repoRoot, 'test/fixtures/stripe/unified_payments.csv');
@@ -143,6 +149,7 @@ const WRITES: Record<string, Write> = {
         then: { offerId: 'o2' },
       });
     },
+    settings: true,
   },
   'POST /api/practices/{practiceId}/rules/apply': {
     send: (agent, base) => agent.post(`${base}/rules/apply`),
@@ -150,6 +157,7 @@ const WRITES: Record<string, Write> = {
   },
   'DELETE /api/practices/{practiceId}/rules/{ruleId}': {
     send: (agent, base) => agent.delete(`${base}/rules/r8`),
+    settings: true,
   },
 };
 for (const [segment, record] of Object.entries(NEW) as [keyof typeof NEW, object][]) {
@@ -195,7 +203,7 @@ it('every write route of a practice is listed as a data write or as none', () =>
 });
 
 describeEachEngine('API report cache', (ctx) => {
-  it('answers the fresh report after every write route, each moving the revision', async () => {
+  it('answers the fresh report after every write route, each data write moving the revision', async () => {
     const app = buildApp(ctx.store);
     const editor = await signedUp(app, 'editor@a.example');
     const a = await importPractice(ctx.store, 'Practice A');
@@ -248,8 +256,15 @@ describeEachEngine('API report cache', (ctx) => {
       const revisionBefore = await readRevision(ctx.store.db, a);
       const sent = await write.send(editor, base);
       expect(sent.status, `${what}: ${sent.text.slice(0, 300)}`).toBeLessThan(300);
-      expect(await readRevision(ctx.store.db, a), what).toBeGreaterThan(revisionBefore);
+      const revisionAfter = await readRevision(ctx.store.db, a);
+      const hitsBefore = cacheStats(ctx.store).hits;
       const after = await report();
+      if (write.settings) {
+        expect(revisionAfter, what).toBe(revisionBefore);
+        expect(cacheStats(ctx.store).hits, `${what} keeps the cached report`).toBe(hitsBefore + 1);
+      } else {
+        expect(revisionAfter, what).toBeGreaterThan(revisionBefore);
+      }
       expect(after, what).toBe(await fresh());
       if (write.figures) expect(after, `${what} changes the figures`).not.toBe(before);
       await totalsAgree(what);

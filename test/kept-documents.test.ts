@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlyJson } from '../src/app/monthly.ts';
 import { buildReport } from '../src/app/report.ts';
 import { basisCacheStats, cacheStats, keptSettled, reportJson } from '../src/app/report-cache.ts';
+import { addRule, applyRulesToImports, removeRule, updateRule } from '../src/app/rules.ts';
 import { COLLECTIONS } from '../src/store/collections.ts';
 import { openStore, type Store } from '../src/store/connect.ts';
 import { keepDocument } from '../src/store/kept-document.repository.ts';
@@ -112,6 +113,34 @@ describeEachEngine('kept documents', (ctx) => {
       const third = await restarted();
       expect(JSON.parse(await reportJson(third, id))).toEqual(after);
       expect(cacheStats(third)).toMatchObject({ computes: 0, loads: 1 });
+    } finally {
+      await closeAll();
+    }
+  });
+
+  it('serves the kept documents after rule edits, which no figure reads', async () => {
+    try {
+      const id = await importPractice(ctx.store, 'Tidewater Coaching');
+      const report = await reportJson(ctx.store, id);
+      const monthly = await monthlyJson(ctx.store, id);
+      await keptSettled(ctx.store);
+      // What `fulcrum rules add`, `rules edit` and `rules remove` run.
+      const rule = await addRule(ctx.store, id, {
+        when: 'description contains "VIP"',
+        then: { offerId: 'o2' },
+      });
+      await updateRule(ctx.store, id, rule.id, { when: 'description contains "VVIP"' });
+      await removeRule(ctx.store, id, rule.id);
+      const again = await restarted();
+      expect(await reportJson(again, id)).toBe(report);
+      expect(await monthlyJson(again, id)).toBe(monthly);
+      expect(cacheStats(again)).toMatchObject({ computes: 0, loads: 2 });
+      expect(report).toBe(JSON.stringify(await buildReport(again, id)));
+      // Applying the rules writes records: computed again.
+      await applyRulesToImports(ctx.store, id);
+      const third = await restarted();
+      expect(await reportJson(third, id)).toBe(report);
+      expect(cacheStats(third)).toMatchObject({ computes: 1, loads: 0 });
     } finally {
       await closeAll();
     }

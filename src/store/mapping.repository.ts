@@ -1,6 +1,9 @@
-/** Saved column mappings of generic CSV imports, by name, per practice. */
+/**
+ * Saved column mappings of generic CSV imports, by name, per practice: import settings,
+ * which hold the practice's revision row without moving it (revision.repository.ts).
+ */
 import type { Executor } from './database.ts';
-import { bumpRevision } from './revision.repository.ts';
+import { holdRevision } from './revision.repository.ts';
 
 export async function saveMapping(
   db: Executor,
@@ -8,7 +11,7 @@ export async function saveMapping(
   name: string,
   map: Record<string, string>,
 ): Promise<void> {
-  await bumpRevision(db, practiceId);
+  await holdRevision(db, practiceId);
   const text = JSON.stringify(map);
   await db
     .insertInto('mappings')

@@ -1,7 +1,9 @@
 /**
  * Data revisions: every store function that writes a practice's data moves the
  * practice's revision, in the writer's transaction (a rollback leaves it), and only that
- * practice's; another connection to the database sees the new number. On both engines.
+ * practice's; another connection to the database sees the new number. Import settings
+ * (rules, saved mappings), which no kept document reads, hold the revision's row while
+ * they write but leave its number. On both engines.
  */
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/engines.ts';
@@ -20,7 +22,7 @@ import { deleteRecord, insertRecord, updateRecord } from './record-crud.reposito
 import { insertNewRecords, upsertRecords } from './record-sql.ts';
 import { savePracticeData } from './records.repository.ts';
 import { bumpRevision, readRevision, recentlyChanged } from './revision.repository.ts';
-import { deleteRule, reorderRules, saveRules } from './rule.repository.ts';
+import { deleteRule, loadRules, reorderRules, saveRules } from './rule.repository.ts';
 import { buildPayments, buildPractice, buildPracticeData } from './test-data.ts';
 
 const RULE = {
@@ -66,10 +68,6 @@ const WRITES: [string, (db: Executor, id: number) => Promise<unknown>][] = [
   ['updateRecord', (db, id) => updateRecord(db, COLLECTIONS.payments, id, 'x1', { amount: 5 })],
   ['deleteRecord', (db, id) => deleteRecord(db, COLLECTIONS.payments, id, 'x1')],
   ['updatePractice', (db, id) => updatePractice(db, id, { weeklyCapacityHours: 12 })],
-  ['saveRules', (db, id) => saveRules(db, id, [RULE, { ...RULE, id: 'r2' }])],
-  ['reorderRules', (db, id) => reorderRules(db, id, ['r2', 'r1'])],
-  ['deleteRule', (db, id) => deleteRule(db, id, 'r2')],
-  ['saveMapping', (db, id) => saveMapping(db, id, 'bank', { date: 'Date' })],
   [
     'createImport',
     (db, id) => createImport(db, id, { file: 'a.csv', format: 'stripe', createdAt: 'x' }),
@@ -84,6 +82,14 @@ const WRITES: [string, (db: Executor, id: number) => Promise<unknown>][] = [
     (db, id) => finishImport(db, id, 1, { rowsRead: 1, rowsAdded: 1, rowsSkipped: 0 }),
   ],
   ['deletePractice', (db, id) => deletePractice(db, id)],
+];
+
+/** Writes of import settings: they take the revision's row but do not move it. */
+const SETTINGS: [string, (db: Executor, id: number) => Promise<unknown>][] = [
+  ['saveRules', (db, id) => saveRules(db, id, [RULE, { ...RULE, id: 'r2' }])],
+  ['reorderRules', (db, id) => reorderRules(db, id, ['r2', 'r1'])],
+  ['deleteRule', (db, id) => deleteRule(db, id, 'r2')],
+  ['saveMapping', (db, id) => saveMapping(db, id, 'bank', { date: 'Date' })],
 ];
 
 describeEachEngine('data revisions', (ctx) => {
@@ -135,12 +141,76 @@ describeEachEngine('data revisions', (ctx) => {
     const start = await readRevision(db, id);
     await expect(updatePractice(db, id, { name: 'Taken' })).rejects.toThrow();
     expect(await readRevision(db, id)).toBe(start);
-    await saveRules(db, id, [RULE]);
-    const afterRule = await readRevision(db, id);
-    expect(afterRule).toBeGreaterThan(start);
-    expect(await deleteRule(db, id, 'r1')).toBe(true);
-    expect(await readRevision(db, id)).toBeGreaterThan(afterRule);
+    await insertRecord(db, COLLECTIONS.payments, id, { ...buildPayments(1, 'y')[0] });
+    const afterInsert = await readRevision(db, id);
+    expect(afterInsert).toBeGreaterThan(start);
+    expect(await deleteRecord(db, COLLECTIONS.payments, id, 'y1')).toBe(true);
+    expect(await readRevision(db, id)).toBeGreaterThan(afterInsert);
     expect(taken).not.toBe(id);
+  });
+
+  it('stay where they are when rules and mappings are written, whose rows hold them', async () => {
+    const { db } = ctx.store;
+    const id = await createPractice(db, buildPractice());
+    await savePracticeData(db, id, buildPracticeData());
+    for (const [name, write] of SETTINGS) {
+      const before = await readRevision(db, id);
+      await write(db, id);
+      expect(await readRevision(db, id), name).toBe(before);
+    }
+    expect((await loadRules(db, id)).map((r) => r.id)).toEqual(['r1']);
+    // A practice without a row (written before migration 0004) still reads 0.
+    await db.deleteFrom('practiceRevisions' as never).execute();
+    await saveRules(db, id, [{ ...RULE, id: 'r3' }]);
+    expect(await readRevision(db, id)).toBe(0);
+    await bumpRevision(db, id);
+    expect(await readRevision(db, id)).toBeGreaterThan(0);
+  });
+
+  it('are held by a rule write until it commits: another writer of the practice waits', async () => {
+    const id = await createPractice(ctx.store.db, buildPractice());
+    const second = await openStore(ctx.database.target);
+    let release = () => {};
+    try {
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let started = () => {};
+      const holding = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const writer = ctx.store.db.transaction().execute(async (trx) => {
+        await saveRules(trx, id, [RULE]);
+        started();
+        await held;
+      });
+      await holding;
+      if (second.sqlite) {
+        // SQLite: while the rule write's transaction is open, a writer that will not wait
+        // is refused (a waiting one would block this thread, which holds the lock).
+        second.sqlite.pragma('busy_timeout = 0');
+        await expect(bumpRevision(second.db, id)).rejects.toThrow(/locked|busy/i);
+        release();
+        await writer;
+        await bumpRevision(second.db, id);
+        return;
+      }
+      let bumped = false;
+      const other = bumpRevision(second.db, id).then(() => {
+        bumped = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // PostgreSQL: the second connection waits for the rule write's row lock instead of
+      // interleaving with it.
+      expect(bumped).toBe(false);
+      release();
+      await writer;
+      await other;
+      expect(bumped).toBe(true);
+    } finally {
+      release();
+      await second.close();
+    }
   });
 
   it('list the practices written last first, then the unwritten by id, in one query', async () => {

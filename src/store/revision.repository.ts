@@ -6,9 +6,14 @@
  * process, on whichever connection, wrote since.
  *
  * Every store function that writes practice data calls `bumpRevision` before it writes
- * (records, practices, rules, mappings, import runs and rows); a use case that writes
- * with its own SQL calls it too. Taking the revision row first in a transaction also
- * gives PostgreSQL writers of one practice one lock order.
+ * (records, practices, import runs and rows); a use case that writes with its own SQL
+ * calls it too. A practice's import settings — its rules and saved column mappings — are
+ * not data any kept document reads: no figure, no record list. They say how the next
+ * import (or `rules apply`, which writes records and so bumps) reads a file. Their writes
+ * call `holdRevision` instead, which takes the same row without moving it, so editing a
+ * rule keeps every cached and kept report. Taking the revision row first in a transaction
+ * gives writers of one practice one lock order on PostgreSQL and SQLite's write lock at
+ * the start, both ways.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { type Executor, isPostgres } from './database.ts';
@@ -61,6 +66,24 @@ export async function bumpRevision(db: Executor, practiceId: number): Promise<vo
     }
     done.add(practiceId);
   }
+}
+
+/**
+ * Takes the practice's revision row as a writer, without moving the number: the lock a
+ * `bumpRevision` takes (PostgreSQL's row lock, SQLite's write lock), held until the
+ * transaction ends, for writes no kept document reads (rules, mappings). A practice
+ * without a row gets one at 0, which reads the same as none (`readRevision`).
+ */
+export async function holdRevision(db: Executor, practiceId: number): Promise<void> {
+  await revisions(db)
+    .insertInto('practiceRevisions')
+    .values({ practiceId, revision: 0 })
+    .onConflict((oc) =>
+      oc
+        .column('practiceId')
+        .doUpdateSet((eb) => ({ revision: eb.ref('practiceRevisions.revision') })),
+    )
+    .execute();
 }
 
 const READ_SQL = {

@@ -1,10 +1,12 @@
 /**
  * A practice's import rules, in the order they apply. Conditions and targets are stored
- * as JSON text (identical on both engines); `position` keeps the order.
+ * as JSON text (identical on both engines); `position` keeps the order. No figure reads
+ * a rule until `rules apply` writes records, so rule writes hold the practice's revision
+ * row without moving it (revision.repository.ts): kept reports stay valid.
  */
 import type { Rule } from '../domain/rules/model.ts';
 import { type Executor, inTransaction } from './database.ts';
-import { bumpRevision } from './revision.repository.ts';
+import { holdRevision } from './revision.repository.ts';
 import type { RuleTable } from './rule.table.ts';
 
 function toRule(
@@ -44,7 +46,7 @@ export async function saveRules(
 }
 
 async function insertRules(db: Executor, practiceId: number, rules: readonly Rule[]) {
-  await bumpRevision(db, practiceId);
+  await holdRevision(db, practiceId);
   const last = await db
     .selectFrom('rules')
     .select((eb) => eb.fn.max('position').as('last'))
@@ -69,7 +71,7 @@ async function insertRules(db: Executor, practiceId: number, rules: readonly Rul
 /** Deletes one rule; false when there was none with that id. */
 export async function deleteRule(db: Executor, practiceId: number, id: string): Promise<boolean> {
   const result = await inTransaction(db, async (trx) => {
-    await bumpRevision(trx, practiceId);
+    await holdRevision(trx, practiceId);
     return trx
       .deleteFrom('rules')
       .where('practiceId', '=', practiceId)
@@ -86,7 +88,7 @@ export async function reorderRules(
   ids: readonly string[],
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await bumpRevision(trx, practiceId);
+    await holdRevision(trx, practiceId);
     for (const [position, id] of ids.entries()) {
       await trx
         .updateTable('rules')
