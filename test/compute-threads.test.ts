@@ -7,9 +7,10 @@ import { expect, it } from 'vitest';
 import { buildMonthly } from '../src/app/monthly.ts';
 import { buildReport } from '../src/app/report.ts';
 import { cacheStats } from '../src/app/report-cache.ts';
-import { computeThreads, startServer, startThreads } from '../src/cli/commands/serve.ts';
+import { computeThreads } from '../src/cli/commands/serve.ts';
 import { memoryIo } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
+import { startServer, startThreads } from '../src/cli/server.ts';
 import { buildApp, grant, importPractice, signedUp } from './api-harness.ts';
 import { describeEachEngine } from './engines.ts';
 

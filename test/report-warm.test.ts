@@ -8,7 +8,7 @@
 import { expect, it, vi } from 'vitest';
 import { cacheStats, reportJson } from '../src/app/report-cache.ts';
 import { startWarming, warmingEnabled } from '../src/app/report-warm.ts';
-import { buildSite, type SiteActivity, startServer } from '../src/cli/commands/serve.ts';
+import { buildSite, type SiteActivity, startServer } from '../src/cli/server.ts';
 import { COLLECTIONS } from '../src/store/collections.ts';
 import { openStore } from '../src/store/connect.ts';
 import { insertRecord } from '../src/store/record-crud.repository.ts';

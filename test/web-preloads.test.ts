@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/cli/commands/serve.ts';
+import { buildSite } from '../src/cli/server.ts';
 import { compressAssets, PAGE_SCENES, scenePreloads } from '../src/cli/web-assets.ts';
 import { openStore, type Store } from '../src/store/connect.ts';
 import { repoRoot } from './api-harness.ts';

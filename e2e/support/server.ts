@@ -1,11 +1,11 @@
 /**
  * The server the browser tests drive: `fulcrum serve`'s own site (the API and the built
- * page, src/cli/commands/serve.ts) on a fresh SQLite file and a free loopback port.
+ * page, src/cli/server.ts) on a fresh SQLite file and a free loopback port.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer as serve } from '../../src/cli/commands/serve.ts';
+import { startServer as serve } from '../../src/cli/server.ts';
 import { webAssetsBuilt, webAssetsDir } from '../../src/cli/web-assets.ts';
 import { openStore } from '../../src/store/connect.ts';
 

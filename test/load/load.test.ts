@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { startServer } from '../../src/cli/commands/serve.ts';
+import { startServer } from '../../src/cli/server.ts';
 import { openStore } from '../../src/store/connect.ts';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);

@@ -11,7 +11,7 @@ import type { Report } from '../../domain/analysis/report.ts';
 import { dbTarget, describeTarget, globalsOf, withStore } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { formatters, LEVER_TITLES } from '../report-text.ts';
-import { earlyThreads, type ServeFlags, serveUntilStopped, withServeOptions } from './serve.ts';
+import { type ServeFlags, withServeOptions } from './serve.ts';
 import { describeImport } from './summaries.ts';
 
 export function registerStartCommand(program: Command, io: CliIo): void {
@@ -24,7 +24,8 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       .option('--no-serve', 'print the summary only'),
   ).action(async (opts: ServeFlags & { serve: boolean }, command: Command) => {
     const target = dbTarget(globalsOf(command), io);
-    const pool = opts.serve ? earlyThreads(target, opts, io) : null;
+    const server = opts.serve ? await import('../server.ts') : null;
+    const pool = server?.earlyThreads(target, opts, io) ?? null;
     await withStore(command, io, async (store) => {
       let practices = await listPracticeSummaries(store.db);
       if (practices.length === 0) {
@@ -72,11 +73,11 @@ export function registerStartCommand(program: Command, io: CliIo): void {
       io.out(
         `\nWhere to look next:\n${steps.map(([c, what]) => `  ${c.padEnd(width)}   ${what}`).join('\n')}\n`,
       );
-      if (!opts.serve) return;
+      if (!server) return;
       io.out(
         '\nThe web app: open the address below in a browser. On the first visit it asks you to\ncreate your account, then opens the demo practice.\n\n',
       );
-      await serveUntilStopped(store, target, opts, io, pool);
+      await server.serveUntilStopped(store, target, opts, io, pool);
     }).finally(() => pool?.close());
   });
 }
