@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { codeVersion, hashOfSources } from './code-version.ts';
+import { codeVersion, hashOfSources } from './code-version.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,7 +19,7 @@ it('is the same in another process running the same code (what makes a kept docu
       'tsx',
       '--input-type=module',
       '-e',
-      "const { codeVersion } = await import('./src/app/code-version.ts'); process.stdout.write(await codeVersion());",
+      "const { codeVersion } = await import('./src/app/code-version.mjs'); process.stdout.write(await codeVersion());",
     ],
     { cwd: ROOT, encoding: 'utf8' },
   );

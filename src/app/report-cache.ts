@@ -38,7 +38,7 @@ import type { Store } from '../store/connect.ts';
 import { keepDocument, readKept } from '../store/kept-document.repository.ts';
 import { readRevision } from '../store/revision.repository.ts';
 import { authorize, type PracticeAccess } from './access.ts';
-import { codeVersion } from './code-version.ts';
+import { codeVersion } from './code-version.mjs';
 import { computeJson } from './compute/pool.ts';
 import { buildReport, buildWhatIfBasis, type ReportOptions } from './report.ts';
 

@@ -1,5 +1,5 @@
 /** Entry point of the `fulcrum` command: parse, run, report errors, return the exit code. */
-import { codeVersion } from '../app/code-version.ts';
+import { codeVersion } from '../app/code-version.mjs';
 import { reportError } from './errors.ts';
 import { type CliIo, processIo } from './io.ts';
 import { buildProgram } from './program.ts';

@@ -4,11 +4,15 @@
  * time), of `package-lock.json` (the libraries) and of Node's and ICU's versions (`Intl`
  * formats dates and numbers). A document kept in the database
  * (store/kept-document.repository.ts) is used only by the same code that computed it,
- * so an upgrade that changes a figure never serves an old one.
+ * so an upgrade that changes a figure never serves an old one; the command line's and
+ * the compute threads' bundles (app/bundle.mjs) are kept under it too.
  *
- * Taken once per process, as early as possible: the CLI starts it before any command
- * (cli/main.ts), so a process that runs while the sources are replaced (a long import
- * during an upgrade) keeps the hash of the code it loaded, not of the new one.
+ * Taken once per process, as early as possible: `bin/fulcrum.mjs` takes it to choose the
+ * CLI's bundle, before any command, so a process that runs while the sources are
+ * replaced (a long import during an upgrade) keeps the hash of the code it loaded, not
+ * of the new one. Plain JavaScript, because the launcher reads it before TypeScript can
+ * be loaded; the bundle's own copy of this module shares the launcher's value (a
+ * global, below).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
@@ -19,18 +23,24 @@ const SOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const LOCKFILE = path.resolve(SOURCES, '..', 'package-lock.json');
 
 /** Not part of what the server computes: the page, and tests. */
-const skipped = (relative: string) =>
+const skipped = (/** @type {string} */ relative) =>
   relative === 'web' ||
   relative.startsWith(`web${path.sep}`) ||
   /\.test(-support)?\.ts$/.test(relative);
 
-async function sourceFiles(root: string, dir = root): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * @param {string} root
+ * @param {string} [dir]
+ * @returns {Promise<string[]>}
+ */
+async function sourceFiles(root, dir = root) {
+  /** @type {string[]} */
+  const found = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (skipped(path.relative(root, full))) continue;
     if (entry.isDirectory()) found.push(...(await sourceFiles(root, full)));
-    else if (/\.(ts|json)$/.test(entry.name)) found.push(full);
+    else if (/\.(ts|mjs|json)$/.test(entry.name)) found.push(full);
   }
   return found;
 }
@@ -38,8 +48,12 @@ async function sourceFiles(root: string, dir = root): Promise<string[]> {
 /**
  * The hash (hex, 16 characters) of the source tree under `root` and of the files in
  * `extra`: what changes when any of them is edited, added or removed.
+ *
+ * @param {string} root
+ * @param {readonly string[]} [extra]
+ * @returns {Promise<string>}
  */
-export async function hashOfSources(root: string, extra: readonly string[] = []): Promise<string> {
+export async function hashOfSources(root, extra = []) {
   const files = (await sourceFiles(root)).sort();
   if (files.length === 0) throw new Error(`no sources under ${root}`);
   const hash = createHash('sha256');
@@ -50,14 +64,18 @@ export async function hashOfSources(root: string, extra: readonly string[] = [])
   return hash.digest('hex').slice(0, 16);
 }
 
-let version: Promise<string> | undefined;
+/** Where the process's value lives: one per process, whichever copy of this module asks. */
+const TAKEN = Symbol.for('fulcrum.codeVersion');
 
 /**
  * This process's code version, taken on the first call. Sources that cannot be read
  * give a value of this process alone: nothing kept is used, nothing fails.
+ *
+ * @returns {Promise<string>}
  */
-export function codeVersion(): Promise<string> {
-  version ??= hashOfSources(SOURCES, [LOCKFILE])
+export function codeVersion() {
+  const holder = /** @type {{ [TAKEN]?: Promise<string> }} */ (globalThis);
+  holder[TAKEN] ??= hashOfSources(SOURCES, [LOCKFILE])
     .then((sources) =>
       createHash('sha256')
         .update(`${sources}|${process.versions.node}|${process.versions.icu ?? ''}`)
@@ -65,5 +83,5 @@ export function codeVersion(): Promise<string> {
         .slice(0, 16),
     )
     .catch(() => `unread-${randomUUID()}`);
-  return version;
+  return holder[TAKEN];
 }
