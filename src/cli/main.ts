@@ -5,7 +5,7 @@ import { type CliIo, processIo } from './io.ts';
 import { buildProgram } from './program.ts';
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  // Which code this process loaded, taken before any command runs (app/code-version.ts).
+  // Which code this process loaded, taken before any command runs (app/code-version.mjs).
   void codeVersion();
   const program = buildProgram(io);
   try {
