@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { bundledEntry } from '../../src/app/bundle.mjs';
 import {
   type BenchOptions,
   childrenCpuMs,
@@ -216,10 +217,31 @@ async function postgresEngine(): Promise<Engine> {
   };
 }
 
+let childEntry: Promise<string> | undefined;
+
+/**
+ * The child's module: bench/import-child.ts bundled by esbuild, as `fulcrum import` runs
+ * its sources (src/app/bundle.mjs, bin/fulcrum.mjs), not through tsx, whose loader
+ * thread and compiled sources would count in the child's memory; the sources through
+ * tsx when no bundle can be made, as the command does.
+ */
+function childModule(): Promise<string> {
+  childEntry ??= bundledEntry({ name: 'bench-import', entry: 'bench/import-child.ts' }).then(
+    (url) => fileURLToPath(url),
+    () => CHILD,
+  );
+  return childEntry;
+}
+
 async function importChild(target: string, file: string): Promise<ChildResult> {
+  const child = await childModule();
   const out = await run(
     process.execPath,
-    ['--import', 'tsx', CHILD, JSON.stringify({ target, files: [file] })],
+    [
+      ...(child === CHILD ? ['--import', 'tsx'] : []),
+      child,
+      JSON.stringify({ target, files: [file] }),
+    ],
     {
       cwd: ROOT,
     },

@@ -5,7 +5,7 @@
  * through its loader hooks: `fulcrum --help` took 1.3 s, ~0.5 s of it module loading
  * that the bundle does without (docs/performance.md, "The command line's start").
  *
- * - Kept in `node_modules/.cache/fulcrum/<name>-<code version>-<checkout>/`: inside the
+ * - Kept in `node_modules/.cache/fulcrum/<name>-<version>-<checkout>/`: inside the
  *   package, so that Node finds the libraries the bundle imports (they are left out of
  *   it), and made again when any source changes (app/code-version.mjs) or the checkout
  *   moves (the bundle names its sources' files: `import.meta.url` is each source's own).
@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { codeVersion } from './code-version.mjs';
+import { codeVersion, hashOfSources } from './code-version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'fulcrum');
@@ -35,7 +35,7 @@ const CHECKOUT = createHash('sha256').update(ROOT).digest('hex').slice(0, 8);
  * @throws when esbuild is missing or fails, or the cache cannot be written.
  */
 export async function bundledEntry({ name, entry, splitting = false }) {
-  const dir = path.join(CACHE, `${name}-${await codeVersion()}-${CHECKOUT}`);
+  const dir = path.join(CACHE, `${name}-${await versionOf(entry)}-${CHECKOUT}`);
   const file = path.join(dir, `${path.basename(entry).replace(/\.[cm]?[jt]s$/, '')}.mjs`);
   if (await isFile(file)) return pathToFileURL(file);
   const { build } = await import('esbuild');
@@ -64,6 +64,19 @@ export async function bundledEntry({ name, entry, splitting = false }) {
   }
   await forgetOld(name, path.basename(dir));
   return pathToFileURL(file);
+}
+
+/**
+ * The version a bundle of `entry` is kept under: the code version, and for an entry
+ * outside `src/` (the benchmarks' import child, in `bench/`) the hash of its own folder
+ * too.
+ *
+ * @param {string} entry
+ */
+async function versionOf(entry) {
+  const top = entry.split(/[\\/]/)[0] ?? '';
+  if (top === 'src') return codeVersion();
+  return `${await codeVersion()}.${await hashOfSources(path.join(ROOT, top))}`;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type BulkConnection,
   bulkConnectionOf,
   insertNewRecordRows,
+  withImportCache,
 } from '../../store/bulk-insert.ts';
 import { COLLECTIONS } from '../../store/collections.ts';
 import type { Store } from '../../store/connect.ts';
@@ -112,11 +113,13 @@ export async function importFiles(
   request: ImportRequest,
 ): Promise<ImportReport> {
   try {
-    return await store.db.transaction().execute(async (trx) => {
-      const report = await run(trx, practiceId, request, await bulkConnectionOf(store, trx));
-      if (request.preview) throw new PreviewDone(report);
-      return report;
-    });
+    return await withImportCache(store, () =>
+      store.db.transaction().execute(async (trx) => {
+        const report = await run(trx, practiceId, request, await bulkConnectionOf(store, trx));
+        if (request.preview) throw new PreviewDone(report);
+        return report;
+      }),
+    );
   } catch (error) {
     if (error instanceof PreviewDone) return error.report;
     throw busyError(error) ?? error;
