@@ -21,7 +21,12 @@ import { createPractice, deletePractice, updatePractice } from './practice.repos
 import { deleteRecord, insertRecord, updateRecord } from './record-crud.repository.ts';
 import { insertNewRecords, upsertRecords } from './record-sql.ts';
 import { savePracticeData } from './records.repository.ts';
-import { bumpRevision, readRevision, recentlyChanged } from './revision.repository.ts';
+import {
+  bumpRevision,
+  holdRevision,
+  readRevision,
+  recentlyChanged,
+} from './revision.repository.ts';
 import { deleteRule, loadRules, reorderRules, saveRules } from './rule.repository.ts';
 import { buildPayments, buildPractice, buildPracticeData } from './test-data.ts';
 
@@ -169,47 +174,53 @@ describeEachEngine('data revisions', (ctx) => {
 
   it('are held by a rule write until it commits: another writer of the practice waits', async () => {
     const id = await createPractice(ctx.store.db, buildPractice());
-    const second = await openStore(ctx.database.target);
-    let release = () => {};
-    try {
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let started = () => {};
-      const holding = new Promise<void>((resolve) => {
-        started = resolve;
-      });
-      const writer = ctx.store.db.transaction().execute(async (trx) => {
-        await saveRules(trx, id, [RULE]);
-        started();
-        await held;
-      });
-      await holding;
-      if (second.sqlite) {
-        // SQLite: while the rule write's transaction is open, a writer that will not wait
-        // is refused (a waiting one would block this thread, which holds the lock).
-        second.sqlite.pragma('busy_timeout = 0');
-        await expect(bumpRevision(second.db, id)).rejects.toThrow(/locked|busy/i);
+    // The hold alone (what rule and mapping writes take first), and a whole rule write.
+    const writes: [string, (trx: Executor) => Promise<unknown>][] = [
+      ['holdRevision', (trx) => holdRevision(trx, id)],
+      ['saveRules', (trx) => saveRules(trx, id, [RULE])],
+    ];
+    for (const [name, write] of writes) {
+      const second = await openStore(ctx.database.target);
+      let release = () => {};
+      try {
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let started = () => {};
+        const holding = new Promise<void>((resolve) => {
+          started = resolve;
+        });
+        const writer = ctx.store.db.transaction().execute(async (trx) => {
+          await write(trx);
+          started();
+          await held;
+        });
+        await holding;
+        if (second.sqlite) {
+          // SQLite: while the transaction is open, a writer that will not wait is refused
+          // (a waiting one would block this thread, which holds the lock).
+          second.sqlite.pragma('busy_timeout = 0');
+          await expect(bumpRevision(second.db, id), name).rejects.toThrow(/locked|busy/i);
+          release();
+          await writer;
+          await bumpRevision(second.db, id);
+          continue;
+        }
+        let bumped = false;
+        const other = bumpRevision(second.db, id).then(() => {
+          bumped = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        // PostgreSQL: the second connection waits for the row lock instead of interleaving.
+        expect(bumped, name).toBe(false);
         release();
         await writer;
-        await bumpRevision(second.db, id);
-        return;
+        await other;
+        expect(bumped, name).toBe(true);
+      } finally {
+        release();
+        await second.close();
       }
-      let bumped = false;
-      const other = bumpRevision(second.db, id).then(() => {
-        bumped = true;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      // PostgreSQL: the second connection waits for the rule write's row lock instead of
-      // interleaving with it.
-      expect(bumped).toBe(false);
-      release();
-      await writer;
-      await other;
-      expect(bumped).toBe(true);
-    } finally {
-      release();
-      await second.close();
     }
   });
 
