@@ -66,7 +66,7 @@ export type BulkConnection = { sqlite: BetterSqlite3.Database } | { postgres: pg
 export const IMPORT_CACHE_KIB = 65_536;
 
 /** Imports under way on each SQLite connection: the cache stays large until the last ends. */
-const importing = new WeakMap<BetterSqlite3.Database, { count: number; before: unknown }>();
+const importing = new WeakMap<BetterSqlite3.Database, { count: number; before: number }>();
 
 /**
  * Runs `work` (an import) with SQLite's page cache at `IMPORT_CACHE_KIB`, then gives the
@@ -79,7 +79,7 @@ export async function withImportCache<T>(store: Store, work: () => Promise<T>): 
   if (!sqlite) return work();
   let state = importing.get(sqlite);
   if (!state) {
-    state = { count: 0, before: sqlite.pragma('cache_size', { simple: true }) };
+    state = { count: 0, before: sqlite.pragma('cache_size', { simple: true }) as number };
     importing.set(sqlite, state);
     sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   }
@@ -89,7 +89,7 @@ export async function withImportCache<T>(store: Store, work: () => Promise<T>): 
   } finally {
     if (--state.count === 0) {
       importing.delete(sqlite);
-      if (sqlite.open) sqlite.pragma(`cache_size = ${Number(state.before)}`);
+      if (sqlite.open) sqlite.pragma(`cache_size = ${state.before}`);
     }
   }
 }
