@@ -17,6 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { CollectionSpec } from './collections.ts';
 import type { Store } from './connect.ts';
 import { copyText } from './copy-text.ts';
+import type { DeferredIndexes } from './deferred-indexes.ts';
 import { type Executor, isPostgres } from './database.ts';
 import { sqlName } from './naming.ts';
 import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
@@ -52,7 +53,13 @@ function insertSql(
 }
 
 /** The connection an import's transaction runs on, when the store can reach it. */
-export type BulkConnection = { sqlite: BetterSqlite3.Database } | { postgres: pg.ClientBase };
+export type BulkConnection =
+  | {
+      sqlite: BetterSqlite3.Database;
+      /** An import's count of rows per table, to build large tables' indexes after it. */
+      indexes?: DeferredIndexes;
+    }
+  | { postgres: pg.ClientBase };
 
 /**
  * SQLite's page cache, in KiB, while an import writes (the connection's own is
@@ -126,8 +133,8 @@ export async function insertRowsIfNew(
   if (bulk && 'postgres' in bulk) {
     return insertByCopy(db, bulk.postgres, table, columns, rows, returning);
   }
-  const sqlite = bulk?.sqlite;
-  if (sqlite) {
+  if (bulk?.sqlite) {
+    const sqlite = bulk.sqlite;
     const statement = preparedOn(sqlite, insertSql(false, table, columns, 1, undefined));
     const at = returning ? columns.indexOf(returning) : -1;
     if (returning && at < 0) throw new Error(`${returning} is not one of the columns`);
@@ -136,6 +143,7 @@ export async function insertRowsIfNew(
       inserted++;
       if (at >= 0) returned.push(row[at]);
     }
+    bulk.indexes?.wrote(table, inserted);
     return { inserted, returned };
   }
   const postgres = isPostgres(db);

@@ -22,6 +22,7 @@ import {
 import { COLLECTIONS } from '../../store/collections.ts';
 import type { Store } from '../../store/connect.ts';
 import type { Database } from '../../store/database.ts';
+import { DeferredIndexes } from '../../store/deferred-indexes.ts';
 import { createImport, finishImport, insertImportRows } from '../../store/import-row.repository.ts';
 import { findMapping, listMappings, saveMapping } from '../../store/mapping.repository.ts';
 import { nextPosition } from '../../store/record-sql.ts';
@@ -55,7 +56,19 @@ export interface ImportRequest {
   /** Today, for open-ended calendar series. */
   asOf: string;
   now?: Date;
-  onProgress?: (progress: { file: string; rows: number }) => void;
+  onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Rows one import writes to a table before its secondary indexes may be built after
+   * the import instead of during it (store/deferred-indexes.ts); for tests.
+   */
+  deferIndexesAtRows?: number;
+}
+
+/** How far an import has got: rows read from `file`, or (`indexing`) all read, indexes being built. */
+export interface ImportProgress {
+  file: string;
+  rows: number;
+  stage?: 'reading' | 'indexing';
 }
 
 export interface FileReport {
@@ -115,8 +128,20 @@ export async function importFiles(
   try {
     return await withImportCache(store, () =>
       store.db.transaction().execute(async (trx) => {
-        const report = await run(trx, practiceId, request, await bulkConnectionOf(store, trx));
+        const bulk = await bulkConnectionOf(store, trx);
+        const indexes =
+          bulk && 'sqlite' in bulk
+            ? (bulk.indexes = new DeferredIndexes(bulk.sqlite, request.deferIndexesAtRows))
+            : undefined;
+        const report = await run(trx, practiceId, request, bulk);
         if (request.preview) throw new PreviewDone(report);
+        // Indexes dropped for a large import are built again before it commits.
+        if (indexes?.pending) {
+          const last = report.files.at(-1);
+          const rows = report.files.reduce((sum, f) => sum + f.rows, 0);
+          request.onProgress?.({ file: last?.file ?? '', rows, stage: 'indexing' });
+          indexes.rebuild();
+        }
         return report;
       }),
     );

@@ -1,0 +1,199 @@
+/**
+ * Indexes built after a large import (store/deferred-indexes.ts), through `importFiles`
+ * on SQLite: once an import has written more rows to a table than it held, the table's
+ * non-unique indexes are dropped inside the import's transaction and built again before
+ * it commits. Other connections never see them missing, a failed or previewed import
+ * leaves them as they were, the unique keys that dedupe rows stay throughout, and the
+ * stored rows are those of an import that kept every index up.
+ */
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/engines.ts';
+import { generateDemo } from '../../domain/demo/index.ts';
+import { openStore, type Store } from '../../store/connect.ts';
+import { createPractice } from '../../store/practice.repository.ts';
+import { type ImportProgress, type ImportRequest, importFiles } from './import.ts';
+
+const HEADER =
+  'id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),Description,Customer Facing Amount,Customer Facing Currency,Transfer,Transfer Date (UTC),Transfer Group';
+
+/** A Stripe balance export of `count` charges, ids from `first`. */
+function stripe(first: number, count: number, bad?: number): string {
+  const lines = [HEADER];
+  for (let i = first; i < first + count; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const amount = i === bad ? 'lots' : `${100 + (i % 7) * 10}.00`;
+    lines.push(
+      `txn_${i},charge,ch_${i},${amount},3.20,96.80,usd,2024-0${1 + (i % 9)}-${day} 10:00,2024-01-07 10:00,Course ${i % 3},100.00,usd,,,`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const THRESHOLD = 40;
+
+let database: TestDatabase;
+let store: Store;
+let practiceId: number;
+beforeEach(async () => {
+  database = await createTestDatabase('sqlite');
+  store = await openStore(database.target);
+  practiceId = await createPractice(store.db, { ...generateDemo().practice, name: 'Empty' });
+});
+afterEach(async () => {
+  await store.close();
+  await database.drop();
+});
+
+/** Every index of the schema, with its SQL (autoindexes of keys included), on `db`. */
+function indexes(db: Database.Database): string[] {
+  return (
+    db
+      .prepare(`select name, coalesce(sql, '') as sql from sqlite_schema where type = 'index'`)
+      .all() as { name: string; sql: string }[]
+  )
+    .map((i) => `${i.name}: ${i.sql}`)
+    .sort();
+}
+
+/** A file whose opening notes the indexes the import's own and a second connection see. */
+function watched(name: string, text: string, seen: { own: string[]; other: string[] }[]) {
+  return {
+    name,
+    open: () => {
+      const other = new Database(database.target, { readonly: true });
+      try {
+        seen.push({ own: indexes(store.sqlite!), other: indexes(other) });
+      } finally {
+        other.close();
+      }
+      return [Buffer.from(text)];
+    },
+  };
+}
+
+function request(files: ImportRequest['files'], more: Partial<ImportRequest> = {}): ImportRequest {
+  return { files, asOf: '2024-12-31', deferIndexesAtRows: THRESHOLD, ...more };
+}
+
+const dump = (db: Database.Database, table: string) =>
+  db.prepare(`select * from ${table} order by id`).all();
+
+describe('a large import', () => {
+  it('builds the indexes after the rows, unseen by other connections, with the same rows', async () => {
+    const before = indexes(store.sqlite!);
+    const seen: { own: string[]; other: string[] }[] = [];
+    const stages: ImportProgress[] = [];
+    const report = await importFiles(
+      store,
+      practiceId,
+      request(
+        [
+          watched('a.csv', stripe(0, 100), seen),
+          // The same charges again, after the drop: the unique keys still find them.
+          watched('b.csv', stripe(0, 100), seen),
+        ],
+        { onProgress: (p) => stages.push(p) },
+      ),
+    );
+    expect(report.files.map((f) => [f.added.payments, f.duplicates])).toEqual([
+      [100, 0],
+      [0, 100],
+    ]);
+    // While b.csv is read, the import's own connection has dropped the payments' and the
+    // imported rows' secondary indexes; another connection still sees every index.
+    const during = seen.at(-1)!;
+    const gone = before.filter((i) => !during.own.includes(i)).map((i) => i.split(':')[0]);
+    expect(gone).toEqual(
+      expect.arrayContaining([
+        'import_rows_unassigned_idx',
+        'payments_date_id_idx',
+        'payments_offer_date_idx',
+        'payments_report_idx',
+      ]),
+    );
+    expect(gone.every((name) => /^(payments|import_rows)_/.test(name!))).toBe(true);
+    expect(during.own.some((i) => i.startsWith('payments_external_id_key'))).toBe(true);
+    expect(during.own.some((i) => i.startsWith('sqlite_autoindex_payments'))).toBe(true);
+    expect(during.other).toEqual(before);
+    expect(stages.filter((p) => p.stage === 'indexing')).toEqual([
+      { file: 'b.csv', rows: 200, stage: 'indexing' },
+    ]);
+    expect(indexes(store.sqlite!)).toEqual(before);
+    expect(store.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // The same import with every index kept up: the same rows.
+    const kept = await createTestDatabase('sqlite');
+    const other = await openStore(kept.target);
+    try {
+      const id = await createPractice(other.db, { ...generateDemo().practice, name: 'Empty' });
+      const plain = await importFiles(
+        other,
+        id,
+        request([watched('a.csv', stripe(0, 100), []), watched('b.csv', stripe(0, 100), [])], {
+          deferIndexesAtRows: Number.POSITIVE_INFINITY,
+        }),
+      );
+      expect(plain).toEqual({ ...report, practiceId: id });
+      for (const table of ['payments', 'import_rows', 'clients'])
+        expect(dump(other.sqlite!, table)).toEqual(dump(store.sqlite!, table));
+      expect(indexes(other.sqlite!)).toEqual(before);
+    } finally {
+      await other.close();
+      await kept.drop();
+    }
+  });
+
+  it('leaves the indexes as they were when it fails or is a preview', async () => {
+    const before = indexes(store.sqlite!);
+    const seen: { own: string[]; other: string[] }[] = [];
+    await expect(
+      importFiles(
+        store,
+        practiceId,
+        request([
+          watched('a.csv', stripe(0, 100), seen),
+          watched('b.csv', stripe(100, 5, 102), seen),
+        ]),
+      ),
+    ).rejects.toThrow(/nothing was imported/);
+    expect(seen.at(-1)!.own.length).toBeLessThan(before.length);
+    expect(indexes(store.sqlite!)).toEqual(before);
+
+    seen.length = 0;
+    const preview = await importFiles(
+      store,
+      practiceId,
+      request([watched('a.csv', stripe(0, 100), seen), watched('b.csv', stripe(100, 5), seen)], {
+        preview: true,
+      }),
+    );
+    expect(preview.files[0]!.added.payments).toBe(100);
+    expect(seen.at(-1)!.own.length).toBeLessThan(before.length);
+    expect(indexes(store.sqlite!)).toEqual(before);
+    expect(store.sqlite!.prepare('select count(*) from payments').pluck().get()).toBe(0);
+  });
+});
+
+it('keeps the indexes up when the import writes fewer rows than the table holds', async () => {
+  await importFiles(
+    store,
+    practiceId,
+    request([{ name: 'a.csv', open: () => [Buffer.from(stripe(0, 100))] }]),
+  );
+  const before = indexes(store.sqlite!);
+  const seen: { own: string[]; other: string[] }[] = [];
+  const stages: ImportProgress[] = [];
+  const report = await importFiles(
+    store,
+    practiceId,
+    request([watched('b.csv', stripe(100, 60), seen), watched('c.csv', stripe(160, 30), seen)], {
+      onProgress: (p) => stages.push(p),
+    }),
+  );
+  expect(report.files.map((f) => f.added.payments)).toEqual([60, 30]);
+  // (A file is opened to tell its format, then to read it.)
+  expect(seen.length).toBeGreaterThanOrEqual(2);
+  for (const s of seen) expect(s.own).toEqual(before);
+  expect(stages.some((p) => p.stage === 'indexing')).toBe(false);
+});
