@@ -129,10 +129,11 @@ export async function importFiles(
     return await withImportCache(store, () =>
       store.db.transaction().execute(async (trx) => {
         const bulk = await bulkConnectionOf(store, trx);
-        const indexes =
-          bulk && 'sqlite' in bulk
-            ? (bulk.indexes = new DeferredIndexes(bulk.sqlite, request.deferIndexesAtRows))
-            : undefined;
+        let indexes: DeferredIndexes | undefined;
+        if (bulk && 'sqlite' in bulk) {
+          indexes = new DeferredIndexes(bulk.sqlite, request.deferIndexesAtRows);
+          bulk.indexes = indexes;
+        }
         const report = await run(trx, practiceId, request, bulk);
         if (request.preview) throw new PreviewDone(report);
         // Indexes dropped for a large import are built again before it commits.
