@@ -4,8 +4,8 @@
  * Each imported payment is written to seven B-trees; the report's covering index and the
  * lists' date and offer indexes take their keys from many insertion points at once, so
  * at a million rows every insert reads and writes pages all over them. Building an index
- * once, from sorted keys, costs a fraction of that. So when an import has written more
- * rows to a table than the table held before it (and at least `DEFER_INDEXES_MIN_ROWS`),
+ * once, from sorted keys, costs a fraction of that. So when an import has written at
+ * least as many rows to a table as it held before (and `DEFER_INDEXES_MIN_ROWS` or more),
  * the table's non-unique indexes are dropped inside the import's transaction and created
  * again, from their own SQL in `sqlite_schema`, before it commits: the rebuild reads at
  * most twice the import's rows. A transaction that fails or previews rolls back, and the

@@ -64,11 +64,11 @@ export interface ImportRequest {
   deferIndexesAtRows?: number;
 }
 
-/** How far an import has got: rows read from `file`, or (`indexing`) all read, indexes being built. */
+/** How far an import has got: rows read from `file`; with `indexing`, every file read (`rows`: their total) and the indexes being built. */
 export interface ImportProgress {
   file: string;
   rows: number;
-  stage?: 'reading' | 'indexing';
+  stage?: 'indexing';
 }
 
 export interface FileReport {
