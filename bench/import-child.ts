@@ -10,9 +10,8 @@
  * write, in one transaction), and prints one JSON line: the import's wall and CPU
  * milliseconds, what it added, and the process's peak RSS.
  */
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { importFiles } from '../src/app/imports/import.ts';
+import { fileSource, importFiles } from '../src/app/imports/import.ts';
 import { openStore } from '../src/store/connect.ts';
 import { createPractice } from '../src/store/practice.repository.ts';
 import { savePracticeData } from '../src/store/records.repository.ts';
@@ -48,10 +47,7 @@ async function main(request: ChildRequest): Promise<ChildResult> {
     const cpu = process.cpuUsage();
     const start = performance.now();
     const report = await importFiles(store, practiceId, {
-      files: request.files.map((file) => ({
-        name: path.basename(file),
-        open: () => createReadStream(file, { highWaterMark: 256 * 1024 }),
-      })),
+      files: request.files.map((file) => fileSource(file, path.basename(file))),
       asOf: '2026-11-25',
     });
     const ms = performance.now() - start;

@@ -7,6 +7,7 @@
  * error in any file rolls the whole import back; a preview runs the same path and
  * rolls back at the end, so what it shows is exactly what an import would do.
  */
+import { createReadStream } from 'node:fs';
 import type { Transaction } from 'kysely';
 import type { Client, Cost, Payment, TimeEntry } from '../../domain/model.ts';
 import type { ByteSource } from '../../importers/csv.ts';
@@ -36,6 +37,21 @@ export interface ImportSource {
   name: string;
   /** Opens the file's bytes from the start (called once per pass). */
   open: () => ByteSource;
+}
+
+/**
+ * Bytes read from a file at a time. Each chunk becomes one string for the CSV parser; a
+ * string over V8's regular object size (128 KiB; a chunk with one non-Latin-1 character
+ * is stored two bytes a character) lives in the large-object space until the next full
+ * collection. At 256 KiB the large strings waiting there reached ~34 MB and the
+ * 1,000,000-row Stripe import's peak RSS 331 MB (through tsx); at 32 KiB 283 MB, no
+ * slower (docs/performance.md, "Imports").
+ */
+export const READ_CHUNK_BYTES = 32 * 1024;
+
+/** A file on disk as an import source, read `READ_CHUNK_BYTES` at a time. */
+export function fileSource(file: string, name: string = file): ImportSource {
+  return { name, open: () => createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }) };
 }
 
 export interface ImportRequest {

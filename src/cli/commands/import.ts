@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { importBundleText } from '../../app/bundle.ts';
 import { AppError } from '../../app/errors.ts';
-import { importFiles } from '../../app/imports/import.ts';
+import { fileSource, importFiles } from '../../app/imports/import.ts';
 import { resolvePractice } from '../../app/practices.ts';
 import { isTimeZone } from '../../domain/dates.ts';
 import { parseMapOption } from '../../importers/generic-csv/map.ts';
@@ -137,10 +137,7 @@ export function registerImportCommand(program: Command, io: CliIo): void {
         const progress = progressReporter(io);
         try {
           const report = await importFiles(store, practice.id, {
-            files: exports.map((name) => ({
-              name,
-              open: () => createReadStream(name, { highWaterMark: 256 * 1024 }),
-            })),
+            files: exports.map((name) => fileSource(name)),
             preview: opts.preview,
             format: opts.format,
             timezone: opts.timezone,
