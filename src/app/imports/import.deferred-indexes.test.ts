@@ -76,26 +76,32 @@ function request(files: ImportRequest['files'], more: Partial<ImportRequest> = {
   return { files, asOf: '2024-12-31', deferIndexesAtRows: THRESHOLD, ...more };
 }
 
+/** Imports files given as [name, text], noting the indexes at each opening and the progress. */
+async function importWatched(files: [string, string][]) {
+  const before = indexes(store.sqlite!);
+  const seen: { own: string[]; other: string[] }[] = [];
+  const stages: ImportProgress[] = [];
+  const report = await importFiles(
+    store,
+    practiceId,
+    request(
+      files.map(([name, text]) => watched(name, text, seen)),
+      { onProgress: (p) => stages.push(p) },
+    ),
+  );
+  return { before, seen, stages, report };
+}
+
 const dump = (db: Database.Database, table: string) =>
   db.prepare(`select * from ${table} order by id`).all();
 
 describe('a large import', () => {
   it('builds the indexes after the rows, unseen by other connections, with the same rows', async () => {
-    const before = indexes(store.sqlite!);
-    const seen: { own: string[]; other: string[] }[] = [];
-    const stages: ImportProgress[] = [];
-    const report = await importFiles(
-      store,
-      practiceId,
-      request(
-        [
-          watched('a.csv', stripe(0, 100), seen),
-          // The same charges again, after the drop: the unique keys still find them.
-          watched('b.csv', stripe(0, 100), seen),
-        ],
-        { onProgress: (p) => stages.push(p) },
-      ),
-    );
+    const { before, seen, stages, report } = await importWatched([
+      ['a.csv', stripe(0, 100)],
+      // The same charges again, after the drop: the unique keys still find them.
+      ['b.csv', stripe(0, 100)],
+    ]);
     expect(report.files.map((f) => [f.added.payments, f.duplicates])).toEqual([
       [100, 0],
       [0, 100],
@@ -181,16 +187,11 @@ it('keeps the indexes up when the import writes fewer rows than the table holds'
     practiceId,
     request([{ name: 'a.csv', open: () => [Buffer.from(stripe(0, 100))] }]),
   );
-  const before = indexes(store.sqlite!);
-  const seen: { own: string[]; other: string[] }[] = [];
-  const stages: ImportProgress[] = [];
-  const report = await importFiles(
-    store,
-    practiceId,
-    request([watched('b.csv', stripe(100, 60), seen), watched('c.csv', stripe(160, 30), seen)], {
-      onProgress: (p) => stages.push(p),
-    }),
-  );
+  const { before, seen, stages, report } = await importWatched([
+    ['b.csv', stripe(100, 60)],
+    ['c.csv', stripe(160, 30)],
+  ]);
+
   expect(report.files.map((f) => f.added.payments)).toEqual([60, 30]);
   // (A file is opened to tell its format, then to read it.)
   expect(seen.length).toBeGreaterThanOrEqual(2);
