@@ -22,7 +22,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sqlName } from './naming.ts';
 
 /** Below this many rows written to a table by one import, its indexes are kept up as usual. */
-export const DEFER_INDEXES_MIN_ROWS = 50_000;
+const DEFER_INDEXES_MIN_ROWS = 50_000;
 
 /**
  * SQLite's page cache while the indexes are built, in KiB. Its sorter keeps up to the
@@ -41,8 +41,8 @@ interface DroppedIndex {
 /** One import's count of rows written per table, and the indexes it dropped. */
 export class DeferredIndexes {
   private readonly written = new Map<string, number>();
+  /** The count at which to compare again; infinite once the table's indexes are dropped. */
   private readonly lookAt = new Map<string, number>();
-  private readonly deferred = new Set<string>();
   private readonly dropped: DroppedIndex[] = [];
 
   constructor(
@@ -58,14 +58,13 @@ export class DeferredIndexes {
    */
   wrote(table: string, rows: number): void {
     const name = sqlName(table);
-    if (rows <= 0 || this.deferred.has(name)) return;
     const total = (this.written.get(name) ?? 0) + rows;
     this.written.set(name, total);
-    if (total < (this.lookAt.get(name) ?? this.minRows)) return;
+    if (rows <= 0 || total < (this.lookAt.get(name) ?? this.minRows)) return;
     this.lookAt.set(name, total * 2);
     const size = this.sqlite.prepare(`select count(*) from "${name}"`).pluck().get() as number;
     if (size - total > total) return;
-    this.deferred.add(name);
+    this.lookAt.set(name, Number.POSITIVE_INFINITY);
     const indexes = this.sqlite
       .prepare(
         `select name, sql from sqlite_schema
