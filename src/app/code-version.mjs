@@ -22,10 +22,13 @@ import { fileURLToPath } from 'node:url';
 const SOURCES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOCKFILE = path.resolve(SOURCES, '..', 'package-lock.json');
 
-/** Not part of what the server computes: the page, and tests. */
+/**
+ * Not code that runs: the page, tests, and what benchmarks write (`bench/results`, under
+ * the root the benchmarks' bundle is hashed from: app/bundle.mjs), which every run
+ * rewrites.
+ */
 const skipped = (/** @type {string} */ relative) =>
-  relative === 'web' ||
-  relative.startsWith(`web${path.sep}`) ||
+  ['web', 'results'].some((dir) => relative === dir || relative.startsWith(`${dir}${path.sep}`)) ||
   /\.test(-support)?\.ts$/.test(relative);
 
 /**

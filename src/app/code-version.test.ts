@@ -26,7 +26,7 @@ it('is the same in another process running the same code (what makes a kept docu
   expect(there).toBe(here);
 });
 
-it('changes when a source is edited, added or removed, but not for the page or tests', async () => {
+it('changes when a source is edited, added or removed, but not for the page, tests or benchmark results', async () => {
   const root = mkdtempSync(path.join(tmpdir(), 'fulcrum-code-'));
   try {
     const write = (file: string, text: string, at = 1_700_000_000) => {
@@ -42,6 +42,9 @@ it('changes when a source is edited, added or removed, but not for the page or t
     write('web/page.tsx', 'page');
     write('web/lib/api.ts', 'api');
     write('app/report.test.ts', 'test');
+    write('results/import.json', '{"ratio": 0.1}');
+    expect(await hashOfSources(root)).toBe(first);
+    write('results/import.json', '{"ratio": 0.2}', 1_700_000_002);
     expect(await hashOfSources(root)).toBe(first);
 
     write('app/report.ts', 'export const a = 10;');
