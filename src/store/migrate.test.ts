@@ -30,6 +30,8 @@ const RELEASED: Record<string, string> = {
     '680ab845e16b0b902aa83d5fa25a2ec101bc4897057b09fdb43d0cc213963da8',
   '2026_11_25_0008_report_group_indexes':
     '2f7f717f0716e02df486990e686cbceebd9c4ebb4915f33c914c0ef2188fd218',
+  '2026_12_07_0009_droppable_keys':
+    '6c0adbab93f81e9b3907a713082c613e70dba9a8f41498cf2f514279b04d80b7',
 };
 
 describeEachEngine('migrations', (ctx) => {

@@ -120,7 +120,7 @@ describe('a large import', () => {
     );
     expect(gone.every((name) => /^(payments|import_rows)_/.test(name!))).toBe(true);
     expect(during.own.some((i) => i.startsWith('payments_external_id_key'))).toBe(true);
-    expect(during.own.some((i) => i.startsWith('sqlite_autoindex_payments'))).toBe(true);
+    expect(during.own.some((i) => i.startsWith('payments_pkey'))).toBe(true);
     expect(during.other).toEqual(before);
     expect(stages.filter((p) => p.stage === 'indexing')).toEqual([
       { file: 'b.csv', rows: 200, stage: 'indexing' },

@@ -12,6 +12,7 @@ import * as reportIndexes from './2026_11_25_0005_report_indexes.ts';
 import * as keptDocuments from './2026_11_25_0006_kept_documents.ts';
 import * as listIndexes from './2026_11_25_0007_list_indexes.ts';
 import * as reportGroupIndexes from './2026_11_25_0008_report_group_indexes.ts';
+import * as droppableKeys from './2026_12_07_0009_droppable_keys.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0001_initial': initial,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0006_kept_documents': keptDocuments,
   '2026_11_25_0007_list_indexes': listIndexes,
   '2026_11_25_0008_report_group_indexes': reportGroupIndexes,
+  '2026_12_07_0009_droppable_keys': droppableKeys,
 };
