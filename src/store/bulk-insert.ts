@@ -138,12 +138,17 @@ export async function insertRowsIfNew(
     const statement = preparedOn(sqlite, insertSql(false, table, columns, 1, undefined));
     const at = returning ? columns.indexOf(returning) : -1;
     if (returning && at < 0) throw new Error(`${returning} is not one of the columns`);
+    // Unique indexes dropped for a large import: their keys, checked here instead.
+    const held = bulk.indexes?.heldKeys(table);
     for (const row of rows) {
-      if (statement.run(row as unknown[]).changes === 0) continue;
+      if (held?.has(columns, row)) continue;
+      const result = statement.run(row as unknown[]);
+      if (result.changes === 0) continue;
+      held?.add(columns, row, result.lastInsertRowid);
       inserted++;
       if (at >= 0) returned.push(row[at]);
     }
-    bulk.indexes?.wrote(table, inserted);
+    bulk.indexes?.wrote(table, inserted, columns);
     return { inserted, returned };
   }
   const postgres = isPostgres(db);
@@ -191,6 +196,58 @@ export async function insertNewRecordRows(
   });
   return (await insertRowsIfNew(db, practiceId, spec.table, columns, rows, undefined, bulk))
     .inserted;
+}
+
+/** What a refund takes from the payment it refunds. */
+export interface PaymentRef {
+  id: string;
+  offerId: string | null;
+  clientId: string | null;
+}
+
+/** The payments' key, `payments_pkey` (migration 0009). */
+const PAYMENT_KEY = ['practice_id', 'id'];
+
+/** Payment ids per look-up statement. */
+const LOOKUP_BATCH = 1000;
+
+/**
+ * The offer and client of the practice's stored payments among `ids` (for refunds of
+ * payments imported earlier). While a large import holds the payments' keys in memory
+ * (their index dropped: deferred-indexes.ts), each is found by its rowid there, since a
+ * look-up by id would read the whole table.
+ */
+export async function selectPaymentRefs(
+  db: Executor,
+  practiceId: number,
+  ids: readonly string[],
+  bulk?: BulkConnection,
+): Promise<PaymentRef[]> {
+  const unique = [...new Set(ids)];
+  const held = bulk && 'sqlite' in bulk ? bulk.indexes?.heldKeys('payments') : undefined;
+  if (held?.holds(PAYMENT_KEY) && bulk && 'sqlite' in bulk) {
+    const byRowid = preparedOn(
+      bulk.sqlite,
+      'select id, offer_id as offerId, client_id as clientId from payments where rowid = ?',
+    );
+    const found: PaymentRef[] = [];
+    for (const id of unique) {
+      const rowid = held.rowidOf(PAYMENT_KEY, [practiceId, id]);
+      if (rowid) found.push(byRowid.get(rowid) as PaymentRef);
+    }
+    return found;
+  }
+  const found: PaymentRef[] = [];
+  for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
+    const rows = await db
+      .selectFrom('payments')
+      .select(['id', 'offerId', 'clientId'])
+      .where('practiceId', '=', practiceId)
+      .where('id', 'in', unique.slice(start, start + LOOKUP_BATCH))
+      .execute();
+    found.push(...rows);
+  }
+  return found;
 }
 
 /** Staging tables created in each open transaction (they drop at its end), by name. */

@@ -1,24 +1,37 @@
 /**
- * Secondary indexes built after a large import instead of during it (SQLite only).
+ * Indexes built after a large import instead of during it (SQLite only).
  *
- * Each imported payment is written to seven B-trees; the report's covering index and the
- * lists' date and offer indexes take their keys from many insertion points at once, so
- * at a million rows every insert reads and writes pages all over them. Building an index
- * once, from sorted keys, costs a fraction of that. So when an import has written at
- * least as many rows to a table as it held before (and `DEFER_INDEXES_MIN_ROWS` or more),
- * the table's non-unique indexes are dropped inside the import's transaction and created
- * again, from their own SQL in `sqlite_schema`, before it commits: the rebuild reads at
- * most twice the import's rows. A transaction that fails or previews rolls back, and the
- * drop with it, so the indexes are never missing outside the import's own transaction:
- * other connections read their snapshot, with its indexes, until the commit.
+ * Each imported payment is written to seven B-trees. The report's covering index and the
+ * lists' date and offer indexes take their keys from many insertion points at once, and
+ * the three unique keys (the payment's and the imported row's `(practice_id, id)`, the
+ * payment's external id) take random source ids: at a million rows those B-trees no
+ * longer fit SQLite's page cache, and nearly every insert reads and writes pages all over
+ * them. Building an index once, from sorted keys, costs a fraction of that. So when an
+ * import has written at least as many rows to a table as it held before (and
+ * `DEFER_INDEXES_MIN_ROWS` or more), the table's indexes are dropped inside the import's
+ * transaction and created again, from their own SQL in `sqlite_schema`, before it
+ * commits: the rebuild reads at most twice the import's rows. A transaction that fails or
+ * previews rolls back, and the drop with it, so the indexes are never missing outside the
+ * import's own transaction: other connections read their snapshot, with its indexes,
+ * until the commit.
  *
- * Unique indexes and primary keys stay: the import's dedupe is their `ON CONFLICT DO
- * NOTHING`. PostgreSQL keeps every index: there `DROP INDEX` would lock the whole table
- * (every practice's rows) against reads until the import commits.
+ * The import's dedupe is the unique indexes' `ON CONFLICT DO NOTHING`. While a unique
+ * index is dropped its keys are kept in memory instead (`KeySet`: a hash and a rowid per
+ * row, every hash match checked against the stored row), and the bulk insert skips a row
+ * whose key is there, as the index would have: the same rows are stored, and building
+ * the index again cannot fail. A unique index is kept up as usual when that cannot be
+ * done exactly: keys over expressions, a collation other than BINARY, a condition other
+ * than "key column is not null", or a key column the insert does not write. A table
+ * constraint's own index (`PRIMARY KEY`, `UNIQUE` in `CREATE TABLE`) cannot be dropped:
+ * migration 0009 made the bulk tables' keys plain unique indexes.
+ *
+ * PostgreSQL keeps every index: there `DROP INDEX` would lock the whole table (every
+ * practice's rows) against reads until the import commits.
  *
  * Measured in docs/performance.md, "Imports" ("Indexes built after a large import").
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { KeySet, type KeyValues } from './key-set.ts';
 import { sqlName } from './naming.ts';
 
 /** Below this many rows written to a table by one import, its indexes are kept up as usual. */
@@ -33,9 +46,102 @@ const DEFER_INDEXES_MIN_ROWS = 50_000;
  */
 const REBUILD_CACHE_KIB = 2_048;
 
+/**
+ * Threads SQLite's sorter may use while the indexes are built (`PRAGMA threads`): the
+ * import waits on the build, so a second core can sort. The 1,000,000-row Stripe import
+ * took 34.7 s with 2 against 39.1 s with none (one run each).
+ */
+const REBUILD_THREADS = 2;
+
+/**
+ * SQLite's page cache, in KiB, while every table the import writes in bulk has its
+ * indexes dropped: its rows are then only appended, a page at a time, and the import's
+ * larger cache (bulk-insert.ts, `IMPORT_CACHE_KIB`) would only hold pages that are not
+ * read again, on top of the memory the held keys take. The 1,000,000-row Stripe import:
+ * peak RSS 290 MB at 4 MiB, 329 MB at 64 MiB, no slower.
+ */
+const LOAD_CACHE_KIB = 4_096;
+
 interface DroppedIndex {
   name: string;
   sql: string;
+}
+
+/** A unique index dropped for the import, its keys held in memory meanwhile. */
+interface HeldUnique {
+  /** Its key columns (SQL names), in the index's order. */
+  columns: readonly string[];
+  keys: KeySet;
+}
+
+/** A table's dropped unique indexes, as the bulk insert checks and notes rows against them. */
+export class HeldKeys {
+  /** Per columns array the insert binds: where each index's key values are in a row. */
+  private readonly positions = new WeakMap<readonly string[], number[][]>();
+
+  constructor(private readonly uniques: readonly HeldUnique[]) {}
+
+  /** Where each index's key columns are among `columns` (TypeScript names). */
+  private positionsIn(columns: readonly string[]): number[][] {
+    let found = this.positions.get(columns);
+    if (!found) {
+      const names = columns.map(sqlName);
+      found = this.uniques.map((u) => u.columns.map((c) => names.indexOf(c)));
+      if (found.some((p) => p.includes(-1))) {
+        throw new Error(`an insert without every column of a held key (${names.join(', ')})`);
+      }
+      this.positions.set(columns, found);
+    }
+    return found;
+  }
+
+  /**
+   * Whether a stored row has the key of `row` (values in `columns` order) in any of the
+   * held indexes: the row would conflict. A key with a NULL conflicts with nothing.
+   */
+  has(columns: readonly string[], row: readonly unknown[]): boolean {
+    const positions = this.positionsIn(columns);
+    for (let i = 0; i < this.uniques.length; i++) {
+      const values = keyOf(row, positions[i]!);
+      if (values && this.uniques[i]!.keys.has(values)) return true;
+    }
+    return false;
+  }
+
+  /** Whether one of the held indexes has exactly these key columns (SQL names, in order). */
+  holds(columns: readonly string[]): boolean {
+    return this.uniques.some((u) => u.columns.join() === columns.join());
+  }
+
+  /**
+   * The rowid of the row whose key `columns` (SQL names, an index's order: see `holds`)
+   * hold `values`, or 0 when none does.
+   */
+  rowidOf(columns: readonly string[], values: KeyValues): number {
+    const unique = this.uniques.find((u) => u.columns.join() === columns.join());
+    if (!unique) throw new Error(`no held index on ${columns.join(', ')}`);
+    return unique.keys.rowidOf(values);
+  }
+
+  /** Notes `row`, just inserted at `rowid`, in every held index. */
+  add(columns: readonly string[], row: readonly unknown[], rowid: number | bigint): void {
+    const positions = this.positionsIn(columns);
+    for (let i = 0; i < this.uniques.length; i++) {
+      const values = keyOf(row, positions[i]!);
+      if (values) this.uniques[i]!.keys.add(values, rowid);
+    }
+  }
+}
+
+/** The values of `row` at `positions`, or undefined when one is NULL. */
+function keyOf(row: readonly unknown[], positions: readonly number[]): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const p of positions) {
+    const value = row[p];
+    if (value === null || value === undefined) return undefined;
+    values.push(value);
+  }
+  return values;
 }
 
 /** One import's count of rows written per table, and the indexes it dropped. */
@@ -44,26 +150,31 @@ export class DeferredIndexes {
   /** The count at which to compare again; infinite once the table's indexes are dropped. */
   private readonly lookAt = new Map<string, number>();
   private readonly dropped: DroppedIndex[] = [];
+  private readonly held = new Map<string, HeldKeys>();
+  /** The cache size to go back to once the load's smaller one (`LOAD_CACHE_KIB`) is set. */
+  private cacheBefore: number | undefined;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
     private readonly minRows: number = DEFER_INDEXES_MIN_ROWS,
+    /** The hash the held keys use (tests pass a poor one). */
+    private readonly hash?: (values: KeyValues) => number,
   ) {}
 
   /**
-   * Notes `rows` more rows inserted into `table` (its TypeScript name) by the import; at
-   * `minRows` written, and each time that count doubles, compares it with the table's
-   * size and drops the table's secondary indexes once the import has written at least
-   * as many rows as were there before it.
+   * Notes `rows` more rows inserted into `table` (its TypeScript name) by the import,
+   * with these `columns` (TypeScript names); at `minRows` written, and each time that
+   * count doubles, compares it with the table's size and drops the table's indexes once
+   * the import has written at least as many rows as were there before it.
    */
-  wrote(table: string, rows: number): void {
+  wrote(table: string, rows: number, columns: readonly string[]): void {
     const name = sqlName(table);
     const total = (this.written.get(name) ?? 0) + rows;
     this.written.set(name, total);
     if (rows <= 0 || total < (this.lookAt.get(name) ?? this.minRows)) return;
     this.lookAt.set(name, total * 2);
     const size = this.sqlite.prepare(`select count(*) from "${name}"`).pluck().get() as number;
-    if (size - total > total) return;
+    if (size - total > total) return this.fitCache();
     this.lookAt.set(name, Number.POSITIVE_INFINITY);
     const indexes = this.sqlite
       .prepare(
@@ -72,11 +183,78 @@ export class DeferredIndexes {
           order by name`,
       )
       .all(name) as DroppedIndex[];
+    const written = new Set(columns.map(sqlName));
+    const uniques: HeldUnique[] = [];
     for (const index of indexes) {
-      if (/^\s*create\s+unique\b/i.test(index.sql)) continue;
+      if (/^\s*create\s+unique\b/i.test(index.sql)) {
+        const key = this.heldColumns(index);
+        if (!key?.every((c) => written.has(c))) continue;
+        uniques.push({ columns: key, keys: this.keysOf(name, key) });
+      }
       this.sqlite.exec(`drop index "${index.name}"`);
       this.dropped.push(index);
     }
+    if (uniques.length > 0) this.held.set(name, new HeldKeys(uniques));
+    this.fitCache();
+  }
+
+  /**
+   * The load's small cache while every table the import has written `minRows` to has
+   * its indexes dropped; the cache as it was while one of them keeps its indexes up.
+   */
+  private fitCache(): void {
+    const appending = [...this.written].every(
+      ([table, rows]) => rows < this.minRows || this.lookAt.get(table) === Number.POSITIVE_INFINITY,
+    );
+    if (appending && this.cacheBefore === undefined) {
+      this.cacheBefore = this.sqlite.pragma('cache_size', { simple: true }) as number;
+      this.sqlite.pragma(`cache_size = -${LOAD_CACHE_KIB}`);
+    } else if (!appending && this.cacheBefore !== undefined) {
+      this.restoreCache();
+    }
+  }
+
+  private restoreCache(): void {
+    if (this.cacheBefore === undefined) return;
+    this.sqlite.pragma(`cache_size = ${this.cacheBefore}`);
+    this.cacheBefore = undefined;
+  }
+
+  /** The dropped unique indexes of `table` (its TypeScript name), whose keys the insert checks. */
+  heldKeys(table: string): HeldKeys | undefined {
+    return this.held.get(sqlName(table));
+  }
+
+  /**
+   * The key columns of a unique index whose conflicts a `KeySet` can tell exactly, or
+   * undefined: plain columns in BINARY collation, and no condition but "a key column is
+   * not null" (a key with a NULL conflicts with nothing anyway).
+   */
+  private heldColumns(index: DroppedIndex): string[] | undefined {
+    const where = /\bwhere\b([\s\S]*)$/i.exec(index.sql)?.[1]?.trim();
+    const parts = this.sqlite
+      .prepare('select cid, name, coll from pragma_index_xinfo(?) where key = 1 order by seqno')
+      .all(index.name) as { cid: number; name: string | null; coll: string }[];
+    if (parts.some((p) => p.cid < 0 || p.name === null || p.coll !== 'BINARY')) return undefined;
+    const columns = parts.map((p) => p.name!);
+    if (where !== undefined) {
+      const column = /^"?(\w+)"?\s+is\s+not\s+null$/i.exec(where)?.[1];
+      if (!column || !columns.includes(column)) return undefined;
+    }
+    return columns;
+  }
+
+  /** The keys of `columns` that `table`'s rows hold now (the table's size at most: see `wrote`). */
+  private keysOf(table: string, columns: readonly string[]): KeySet {
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const read = this.sqlite.prepare(`select ${list} from "${table}" where rowid = ?`).raw();
+    const keys = new KeySet((rowid) => read.get(rowid) as unknown[] | undefined, this.hash);
+    const rows = this.sqlite.prepare(`select rowid, ${list} from "${table}"`).raw();
+    for (const row of rows.iterate() as IterableIterator<unknown[]>) {
+      const values = row.slice(1);
+      if (!values.includes(null)) keys.add(values, row[0] as number);
+    }
+    return keys;
   }
 
   /** Whether indexes were dropped and wait for `rebuild`. */
@@ -84,15 +262,23 @@ export class DeferredIndexes {
     return this.dropped.length > 0;
   }
 
-  /** Creates the dropped indexes again, in the import's transaction, before it commits. */
+  /**
+   * Creates the dropped indexes again, in the import's transaction, before it commits,
+   * and forgets the keys held meanwhile.
+   */
   rebuild(): void {
+    this.held.clear();
+    this.restoreCache();
     if (this.dropped.length === 0) return;
     const cache = this.sqlite.pragma('cache_size', { simple: true }) as number;
+    const threads = this.sqlite.pragma('threads', { simple: true }) as number;
     this.sqlite.pragma(`cache_size = -${REBUILD_CACHE_KIB}`);
+    this.sqlite.pragma(`threads = ${REBUILD_THREADS}`);
     try {
       for (const index of this.dropped.splice(0)) this.sqlite.exec(index.sql);
     } finally {
       this.sqlite.pragma(`cache_size = ${cache}`);
+      this.sqlite.pragma(`threads = ${threads}`);
     }
   }
 }

@@ -18,6 +18,7 @@ import {
   type BulkConnection,
   bulkConnectionOf,
   insertNewRecordRows,
+  selectPaymentRefs,
   withImportCache,
 } from '../../store/bulk-insert.ts';
 import { COLLECTIONS } from '../../store/collections.ts';
@@ -194,7 +195,7 @@ async function run(
     .select(['id', 'name', 'email', 'segment', 'source', 'referredBy'])
     .where('practiceId', '=', practiceId)
     .execute()) as Client[];
-  const stored = new StoredPayments(trx, practiceId);
+  const stored = new StoredPayments(trx, practiceId, bulk);
   const planner = new ImportPlanner({
     matcher: compileRules(await loadRules(trx, practiceId)),
     clients,
@@ -409,20 +410,14 @@ class StoredPayments {
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly practiceId: number,
+    private readonly bulk: BulkConnection | undefined,
   ) {}
 
   /** Looks up these payment ids (and forgets the previous batch's). */
   async prefetch(ids: readonly string[]): Promise<void> {
     this.found = new Map();
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
-      const rows = await this.trx
-        .selectFrom('payments')
-        .select(['id', 'offerId', 'clientId'])
-        .where('practiceId', '=', this.practiceId)
-        .where('id', 'in', unique.slice(start, start + LOOKUP_BATCH))
-        .execute();
-      for (const p of rows) this.found.set(p.id, { offerId: p.offerId, clientId: p.clientId });
+    for (const p of await selectPaymentRefs(this.trx, this.practiceId, ids, this.bulk)) {
+      this.found.set(p.id, { offerId: p.offerId, clientId: p.clientId });
     }
   }
 
@@ -430,8 +425,6 @@ class StoredPayments {
     return this.found.get(id);
   }
 }
-
-const LOOKUP_BATCH = 1000;
 
 /**
  * The next free position of each collection, read once per import (a MAX over the
