@@ -174,7 +174,10 @@ export class DeferredIndexes {
     if (rows <= 0 || total < (this.lookAt.get(name) ?? this.minRows)) return;
     this.lookAt.set(name, total * 2);
     const size = this.sqlite.prepare(`select count(*) from "${name}"`).pluck().get() as number;
-    if (size - total > total) return this.fitCache();
+    if (size - total > total) {
+      this.fitCache();
+      return;
+    }
     this.lookAt.set(name, Number.POSITIVE_INFINITY);
     const indexes = this.sqlite
       .prepare(
