@@ -28,7 +28,8 @@
  * PostgreSQL keeps every index: there `DROP INDEX` would lock the whole table (every
  * practice's rows) against reads until the import commits.
  *
- * Measured in docs/performance.md, "Imports" ("Indexes built after a large import").
+ * Measured in docs/performance.md, "Imports" ("Indexes built after a large import",
+ * "Unique keys held in memory").
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { KeySet, type KeyValues } from './key-set.ts';
@@ -217,7 +218,8 @@ export class DeferredIndexes {
     }
   }
 
-  private restoreCache(): void {
+  /** Gives the connection back the cache it had before the load's smaller one, if set. */
+  restoreCache(): void {
     if (this.cacheBefore === undefined) return;
     this.sqlite.pragma(`cache_size = ${this.cacheBefore}`);
     this.cacheBefore = undefined;

@@ -56,14 +56,24 @@ function indexes(db: Database.Database): string[] {
     .sort();
 }
 
+/** What the import's own connection and a second one had when a file was opened. */
+interface Seen {
+  own: string[];
+  other: string[];
+  /** The import's connection's `cache_size`. */
+  cache: number;
+}
+
+const cacheSize = () => store.sqlite!.pragma('cache_size', { simple: true }) as number;
+
 /** A file whose opening notes the indexes the import's own and a second connection see. */
-function watched(name: string, text: string, seen: { own: string[]; other: string[] }[]) {
+function watched(name: string, text: string, seen: Seen[]) {
   return {
     name,
     open: () => {
       const other = new Database(database.target, { readonly: true });
       try {
-        seen.push({ own: indexes(store.sqlite!), other: indexes(other) });
+        seen.push({ own: indexes(store.sqlite!), other: indexes(other), cache: cacheSize() });
       } finally {
         other.close();
       }
@@ -79,7 +89,7 @@ function request(files: ImportRequest['files'], more: Partial<ImportRequest> = {
 /** Imports files given as [name, text], noting the indexes at each opening and the progress. */
 async function importWatched(files: [string, string][]) {
   const before = indexes(store.sqlite!);
-  const seen: { own: string[]; other: string[] }[] = [];
+  const seen: Seen[] = [];
   const stages: ImportProgress[] = [];
   const report = await importFiles(
     store,
@@ -121,6 +131,8 @@ describe('a large import', () => {
       'payments_report_idx',
     ]);
     expect(during.other).toEqual(before);
+    // Rows only appended meanwhile: the import's connection on a small page cache.
+    expect(during.cache).toBe(-4096);
     expect(stages.filter((p) => p.stage === 'indexing')).toEqual([
       { file: 'b.csv', rows: 200, stage: 'indexing' },
     ]);
@@ -151,7 +163,8 @@ describe('a large import', () => {
 
   it('leaves the indexes as they were when it fails or is a preview', async () => {
     const before = indexes(store.sqlite!);
-    const seen: { own: string[]; other: string[] }[] = [];
+    const cache = cacheSize();
+    const seen: Seen[] = [];
     await expect(
       importFiles(
         store,
@@ -163,7 +176,9 @@ describe('a large import', () => {
       ),
     ).rejects.toThrow(/nothing was imported/);
     expect(seen.at(-1)!.own.length).toBeLessThan(before.length);
+    expect(seen.at(-1)!.cache).toBe(-4096);
     expect(indexes(store.sqlite!)).toEqual(before);
+    expect(cacheSize()).toBe(cache);
 
     seen.length = 0;
     const preview = await importFiles(

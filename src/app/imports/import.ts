@@ -151,16 +151,21 @@ export async function importFiles(
           indexes = new DeferredIndexes(bulk.sqlite, request.deferIndexesAtRows);
           bulk.indexes = indexes;
         }
-        const report = await run(trx, practiceId, request, bulk);
-        if (request.preview) throw new PreviewDone(report);
-        // Indexes dropped for a large import are built again before it commits.
-        if (indexes?.pending) {
-          const last = report.files.at(-1);
-          const rows = report.files.reduce((sum, f) => sum + f.rows, 0);
-          request.onProgress?.({ file: last?.file ?? '', rows, stage: 'indexing' });
-          indexes.rebuild();
+        try {
+          const report = await run(trx, practiceId, request, bulk);
+          if (request.preview) throw new PreviewDone(report);
+          // Indexes dropped for a large import are built again before it commits.
+          if (indexes?.pending) {
+            const last = report.files.at(-1);
+            const rows = report.files.reduce((sum, f) => sum + f.rows, 0);
+            request.onProgress?.({ file: last?.file ?? '', rows, stage: 'indexing' });
+            indexes.rebuild();
+          }
+          return report;
+        } finally {
+          // A failed or previewed import (rolled back): the cache as the import found it.
+          indexes?.restoreCache();
         }
-        return report;
       }),
     );
   } catch (error) {
