@@ -102,34 +102,50 @@ export interface EngineContext {
  */
 export function describeEachEngine(title: string, body: (ctx: EngineContext) => void): void {
   describe.each(ENGINES)(`${title} [%s]`, (engine) => {
-    let current: { store: Store; database: TestDatabase } | undefined;
-    const ctx: EngineContext = {
-      engine,
-      get store() {
-        if (!current) throw new Error('ctx.store is only available inside a test');
-        return current.store;
-      },
-      get database() {
-        if (!current) throw new Error('ctx.database is only available inside a test');
-        return current.database;
-      },
-    };
-    beforeEach(async () => {
-      const database = await createTestDatabase(engine);
-      try {
-        current = { database, store: await openStore(database.target) };
-      } catch (error) {
-        await database.drop();
-        throw error;
-      }
-    });
-    afterEach(async () => {
-      const done = current;
-      current = undefined;
-      if (!done) return;
-      await done.store.close();
-      await done.database.drop();
-    });
-    body(ctx);
+    body(storeForEachTest(engine));
   });
+}
+
+/**
+ * A fresh store on `engine` for each test of the file or `describe` it is called in
+ * (`options` as `openStore` takes them: `{ migrate: false }` for an empty database),
+ * closed and its database dropped after the test.
+ *
+ * @example
+ * const ctx = storeForEachTest('sqlite');
+ * it('imports', async () => { await importFiles(ctx.store, …); });
+ */
+export function storeForEachTest(
+  engine: Engine,
+  options?: Parameters<typeof openStore>[1],
+): EngineContext {
+  let current: { store: Store; database: TestDatabase } | undefined;
+  const ctx: EngineContext = {
+    engine,
+    get store() {
+      if (!current) throw new Error('ctx.store is only available inside a test');
+      return current.store;
+    },
+    get database() {
+      if (!current) throw new Error('ctx.database is only available inside a test');
+      return current.database;
+    },
+  };
+  beforeEach(async () => {
+    const database = await createTestDatabase(engine);
+    try {
+      current = { database, store: await openStore(database.target, options) };
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  });
+  afterEach(async () => {
+    const done = current;
+    current = undefined;
+    if (!done) return;
+    await done.store.close();
+    await done.database.drop();
+  });
+  return ctx;
 }

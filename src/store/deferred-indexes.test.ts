@@ -9,18 +9,17 @@
  * match must be told apart by the row read back.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/engines.ts';
+import { describe, expect, it } from 'vitest';
+import { storeForEachTest } from '../../test/engines.ts';
 import type { Payment } from '../domain/model.ts';
 import { type BulkConnection, insertNewRecordRows } from './bulk-insert.ts';
 import { COLLECTIONS } from './collections.ts';
-import { openStore, type Store } from './connect.ts';
 import { DeferredIndexes } from './deferred-indexes.ts';
 import { type ImportRow, insertImportRows, listImportRows } from './import-row.repository.ts';
 import { hashKey, type KeyValues } from './key-set.ts';
 import { createPractice } from './practice.repository.ts';
 import { selectRecords } from './record-sql.ts';
-import { buildPractice } from './test-data.ts';
+import { buildImportRow, buildPractice } from './test-data.ts';
 
 const HASHES: [string, (values: KeyValues) => number][] = [
   ['the real hash', hashKey],
@@ -39,45 +38,19 @@ const payment = (id: string, externalId: string | null, amount = 100): Payment =
   note: null,
 });
 
-const importRow = (id: string, line: number): ImportRow => ({
-  id,
-  importId: 1,
-  kind: 'payment',
-  format: 'stripe',
-  file: 'a.csv',
-  line,
-  externalId: id,
-  date: '2024-01-05',
-  amount: 100,
-  currency: 'USD',
-  fee: null,
-  hours: null,
-  refundOf: null,
-  attributes: '{}',
-  customer: null,
-  unassigned: 0,
-  materialized: 1,
-});
+const importRow = (id: string, line: number): ImportRow =>
+  buildImportRow({ id, line, externalId: id, unassigned: 0, materialized: 1 });
 
 interface Batches {
   payments: Payment[][];
   rows: ImportRow[][];
 }
 
-let database: TestDatabase;
-let store: Store;
-beforeEach(async () => {
-  database = await createTestDatabase('sqlite');
-  store = await openStore(database.target);
-});
-afterEach(async () => {
-  await store.close();
-  await database.drop();
-});
+const ctx = storeForEachTest('sqlite');
 
 /** Indexes of `table` on the import's own connection now. */
 const indexNames = (table: string) =>
-  store
+  ctx.store
     .sqlite!.prepare(`select name from sqlite_schema where type = 'index' and tbl_name = ?`)
     .pluck()
     .all(table) as string[];
@@ -94,9 +67,9 @@ async function write(
 ): Promise<{ reported: unknown[]; held: boolean }> {
   const reported: unknown[] = [];
   let held = false;
-  await store.db.transaction().execute(async (trx) => {
-    const indexes = deferred ? new DeferredIndexes(store.sqlite!, 1, deferred) : undefined;
-    const bulk: BulkConnection = { sqlite: store.sqlite!, indexes };
+  await ctx.store.db.transaction().execute(async (trx) => {
+    const indexes = deferred ? new DeferredIndexes(ctx.store.sqlite!, 1, deferred) : undefined;
+    const bulk: BulkConnection = { sqlite: ctx.store.sqlite!, indexes };
     let position = 0;
     for (let i = 0; i < Math.max(batches.payments.length, batches.rows.length); i++) {
       held ||= Boolean(indexes?.heldKeys('payments') || indexes?.heldKeys('importRows'));
@@ -115,8 +88,8 @@ async function write(
 }
 
 const stored = async (id: number) => ({
-  rows: (await listImportRows(store.db, id)).map(({ practiceId, ...row }) => row),
-  payments: await selectRecords(store.db, COLLECTIONS.payments, id),
+  rows: (await listImportRows(ctx.store.db, id)).map(({ practiceId, ...row }) => row),
+  payments: await selectRecords(ctx.store.db, COLLECTIONS.payments, id),
 });
 
 /** The same batches, written with the indexes dropped and with them kept up, agree. */
@@ -126,8 +99,8 @@ async function expectSameAsPlain(
   hash: (values: KeyValues) => number,
 ) {
   const [deferredId, plainId] = [
-    await createPractice(store.db, buildPractice({ name: 'deferred' })),
-    await createPractice(store.db, buildPractice({ name: 'plain' })),
+    await createPractice(ctx.store.db, buildPractice({ name: 'deferred' })),
+    await createPractice(ctx.store.db, buildPractice({ name: 'plain' })),
   ];
   // Rows stored before, in both practices (each practice's keys are its own).
   await write(deferredId, before);
@@ -136,7 +109,7 @@ async function expectSameAsPlain(
   const plain = await write(plainId, batches);
   expect(deferred.reported).toEqual(plain.reported);
   expect(await stored(deferredId)).toStrictEqual(await stored(plainId));
-  expect(store.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(ctx.store.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
   for (const table of ['payments', 'import_rows'])
     expect(indexNames(table)).toContain(`${table}_pkey`);
   return { held: deferred.held, id: deferredId };
@@ -202,7 +175,7 @@ describe.each(HASHES)('held keys, with %s', (_name, hash) => {
         batchesOf(paymentArb, 20),
         batchesOf(rowArb, 20),
         async (pBefore, rBefore, pBatches, rBatches) => {
-          store.sqlite!.exec('delete from practices');
+          ctx.store.sqlite!.exec('delete from practices');
           heldRuns += (
             await expectSameAsPlain(
               { payments: pBefore, rows: rBefore },

@@ -28,7 +28,7 @@ import {
   recentlyChanged,
 } from './revision.repository.ts';
 import { deleteRule, loadRules, reorderRules, saveRules } from './rule.repository.ts';
-import { buildPayments, buildPractice, buildPracticeData } from './test-data.ts';
+import { buildImportRow, buildPayments, buildPractice, buildPracticeData } from './test-data.ts';
 
 const RULE = {
   id: 'r1',
@@ -38,25 +38,7 @@ const RULE = {
   then: { offerId: 'o1' },
 };
 
-const ROW = {
-  id: 'stripe:ch_1',
-  importId: 1,
-  kind: 'payment' as const,
-  format: 'stripe',
-  file: 'a.csv',
-  line: 2,
-  externalId: 'ch_1',
-  date: '2024-01-05',
-  amount: 100,
-  currency: 'USD',
-  fee: null,
-  hours: null,
-  refundOf: null,
-  attributes: '{}',
-  customer: null,
-  unassigned: 1,
-  materialized: 0,
-};
+const ROW = buildImportRow();
 
 /** Every store write of practice data, in an order that works on one practice. */
 const WRITES: [string, (db: Executor, id: number) => Promise<unknown>][] = [

@@ -3,6 +3,7 @@
  * field type (nulls, refunds, 0-decimal currencies, unicode, long fractions of hours).
  */
 import type { Payment, Practice, PracticeData, TimeEntry } from '../domain/model.ts';
+import type { ImportRow } from './import-row.repository.ts';
 
 export function buildPractice(overrides: Partial<Practice> = {}): Practice {
   return {
@@ -200,4 +201,28 @@ export function buildTimeEntries(count: number, prefix = 't'): TimeEntry[] {
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** An imported Stripe payment row (`import_rows`), waiting in the inbox unless overridden. */
+export function buildImportRow(overrides: Partial<ImportRow> = {}): ImportRow {
+  return {
+    id: 'stripe:ch_1',
+    importId: 1,
+    kind: 'payment',
+    format: 'stripe',
+    file: 'a.csv',
+    line: 2,
+    externalId: 'ch_1',
+    date: '2024-01-05',
+    amount: 100,
+    currency: 'USD',
+    fee: null,
+    hours: null,
+    refundOf: null,
+    attributes: '{}',
+    customer: null,
+    unassigned: 1,
+    materialized: 0,
+    ...overrides,
+  };
 }

@@ -3,11 +3,10 @@
  * while any import on the connection runs, the connection's own size again after the
  * last one ends — whether it committed, was a preview or failed.
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/engines.ts';
+import { expect, it } from 'vitest';
+import { storeForEachTest } from '../../../test/engines.ts';
 import { generateDemo } from '../../domain/demo/index.ts';
 import { IMPORT_CACHE_KIB } from '../../store/bulk-insert.ts';
-import { openStore, type Store } from '../../store/connect.ts';
 import { createPractice } from '../../store/practice.repository.ts';
 import { importFiles } from './import.ts';
 
@@ -16,18 +15,9 @@ const HEADER =
 const LINE =
   'txn_c1,charge,ch_3Test1,150.00,4.65,145.35,usd,2024-01-05 10:00,2024-01-07 10:00,Course,150.00,usd,,,';
 
-let database: TestDatabase;
-let store: Store;
-beforeEach(async () => {
-  database = await createTestDatabase('sqlite');
-  store = await openStore(database.target);
-});
-afterEach(async () => {
-  await store.close();
-  await database.drop();
-});
+const ctx = storeForEachTest('sqlite');
 
-const cacheSize = () => store.sqlite!.pragma('cache_size', { simple: true });
+const cacheSize = () => ctx.store.sqlite!.pragma('cache_size', { simple: true });
 
 /** A file that notes the cache size when the import opens it, then gives `text`. */
 function noting(seen: unknown[], name: string, text: string) {
@@ -41,15 +31,15 @@ function noting(seen: unknown[], name: string, text: string) {
 }
 
 it('is 64 MiB while imports run, and the connection’s own size after the last', async () => {
-  const id = await createPractice(store.db, generateDemo().practice);
+  const id = await createPractice(ctx.store.db, generateDemo().practice);
   const own = cacheSize();
   expect(own).not.toBe(-IMPORT_CACHE_KIB);
   const seen: unknown[] = [];
   const good = `${HEADER}\n${LINE}\n`;
   // Two at once on one connection: the second waits for the first's transaction.
   const both = await Promise.all([
-    importFiles(store, id, { files: [noting(seen, 'a.csv', good)], asOf: '2024-12-31' }),
-    importFiles(store, id, { files: [noting(seen, 'b.csv', good)], asOf: '2024-12-31' }),
+    importFiles(ctx.store, id, { files: [noting(seen, 'a.csv', good)], asOf: '2024-12-31' }),
+    importFiles(ctx.store, id, { files: [noting(seen, 'b.csv', good)], asOf: '2024-12-31' }),
   ]);
   expect(both.map((r) => r.files[0]!.added.payments)).toEqual([1, 0]);
   // (A file is opened more than once: to tell its format, then to read it.)
@@ -59,14 +49,14 @@ it('is 64 MiB while imports run, and the connection’s own size after the last'
   seen.length = 0;
 
   // A preview, and an import refused for a bad row, give it back too.
-  await importFiles(store, id, {
+  await importFiles(ctx.store, id, {
     files: [noting(seen, 'c.csv', good)],
     preview: true,
     asOf: '2024-12-31',
   });
   expect(cacheSize()).toBe(own);
   await expect(
-    importFiles(store, id, {
+    importFiles(ctx.store, id, {
       files: [noting(seen, 'd.csv', `${HEADER}\n${LINE.replace('150.00', 'lots')}\n`)],
       asOf: '2024-12-31',
     }),

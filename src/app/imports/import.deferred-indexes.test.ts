@@ -7,10 +7,10 @@
  * meanwhile, and the stored rows are those of an import that kept every index up.
  */
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/engines.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, storeForEachTest } from '../../../test/engines.ts';
 import { generateDemo } from '../../domain/demo/index.ts';
-import { openStore, type Store } from '../../store/connect.ts';
+import { openStore } from '../../store/connect.ts';
 import { createPractice } from '../../store/practice.repository.ts';
 import { type ImportProgress, type ImportRequest, importFiles } from './import.ts';
 
@@ -32,17 +32,10 @@ function stripe(first: number, count: number, bad?: number): string {
 
 const THRESHOLD = 40;
 
-let database: TestDatabase;
-let store: Store;
+const ctx = storeForEachTest('sqlite');
 let practiceId: number;
 beforeEach(async () => {
-  database = await createTestDatabase('sqlite');
-  store = await openStore(database.target);
-  practiceId = await createPractice(store.db, { ...generateDemo().practice, name: 'Empty' });
-});
-afterEach(async () => {
-  await store.close();
-  await database.drop();
+  practiceId = await createPractice(ctx.store.db, { ...generateDemo().practice, name: 'Empty' });
 });
 
 /** Every index of the schema, with its SQL (autoindexes of keys included), on `db`. */
@@ -64,16 +57,16 @@ interface Seen {
   cache: number;
 }
 
-const cacheSize = () => store.sqlite!.pragma('cache_size', { simple: true }) as number;
+const cacheSize = () => ctx.store.sqlite!.pragma('cache_size', { simple: true }) as number;
 
 /** A file whose opening notes the indexes the import's own and a second connection see. */
 function watched(name: string, text: string, seen: Seen[]) {
   return {
     name,
     open: () => {
-      const other = new Database(database.target, { readonly: true });
+      const other = new Database(ctx.database.target, { readonly: true });
       try {
-        seen.push({ own: indexes(store.sqlite!), other: indexes(other), cache: cacheSize() });
+        seen.push({ own: indexes(ctx.store.sqlite!), other: indexes(other), cache: cacheSize() });
       } finally {
         other.close();
       }
@@ -88,11 +81,11 @@ function request(files: ImportRequest['files'], more: Partial<ImportRequest> = {
 
 /** Imports files given as [name, text], noting the indexes at each opening and the progress. */
 async function importWatched(files: [string, string][]) {
-  const before = indexes(store.sqlite!);
+  const before = indexes(ctx.store.sqlite!);
   const seen: Seen[] = [];
   const stages: ImportProgress[] = [];
   const report = await importFiles(
-    store,
+    ctx.store,
     practiceId,
     request(
       files.map(([name, text]) => watched(name, text, seen)),
@@ -136,8 +129,8 @@ describe('a large import', () => {
     expect(stages.filter((p) => p.stage === 'indexing')).toEqual([
       { file: 'b.csv', rows: 200, stage: 'indexing' },
     ]);
-    expect(indexes(store.sqlite!)).toEqual(before);
-    expect(store.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(indexes(ctx.store.sqlite!)).toEqual(before);
+    expect(ctx.store.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
 
     // The same import with every index kept up: the same rows.
     const kept = await createTestDatabase('sqlite');
@@ -153,7 +146,7 @@ describe('a large import', () => {
       );
       expect(plain).toEqual({ ...report, practiceId: id });
       for (const table of ['payments', 'import_rows', 'clients'])
-        expect(dump(other.sqlite!, table)).toEqual(dump(store.sqlite!, table));
+        expect(dump(other.sqlite!, table)).toEqual(dump(ctx.store.sqlite!, table));
       expect(indexes(other.sqlite!)).toEqual(before);
     } finally {
       await other.close();
@@ -162,12 +155,12 @@ describe('a large import', () => {
   });
 
   it('leaves the indexes as they were when it fails or is a preview', async () => {
-    const before = indexes(store.sqlite!);
+    const before = indexes(ctx.store.sqlite!);
     const cache = cacheSize();
     const seen: Seen[] = [];
     await expect(
       importFiles(
-        store,
+        ctx.store,
         practiceId,
         request([
           watched('a.csv', stripe(0, 100), seen),
@@ -177,12 +170,12 @@ describe('a large import', () => {
     ).rejects.toThrow(/nothing was imported/);
     expect(seen.at(-1)!.own.length).toBeLessThan(before.length);
     expect(seen.at(-1)!.cache).toBe(-4096);
-    expect(indexes(store.sqlite!)).toEqual(before);
+    expect(indexes(ctx.store.sqlite!)).toEqual(before);
     expect(cacheSize()).toBe(cache);
 
     seen.length = 0;
     const preview = await importFiles(
-      store,
+      ctx.store,
       practiceId,
       request([watched('a.csv', stripe(0, 100), seen), watched('b.csv', stripe(100, 5), seen)], {
         preview: true,
@@ -190,14 +183,14 @@ describe('a large import', () => {
     );
     expect(preview.files[0]!.added.payments).toBe(100);
     expect(seen.at(-1)!.own.length).toBeLessThan(before.length);
-    expect(indexes(store.sqlite!)).toEqual(before);
-    expect(store.sqlite!.prepare('select count(*) from payments').pluck().get()).toBe(0);
+    expect(indexes(ctx.store.sqlite!)).toEqual(before);
+    expect(ctx.store.sqlite!.prepare('select count(*) from payments').pluck().get()).toBe(0);
   });
 });
 
 it('keeps the indexes up when the import writes fewer rows than the table holds', async () => {
   await importFiles(
-    store,
+    ctx.store,
     practiceId,
     request([{ name: 'a.csv', open: () => [Buffer.from(stripe(0, 100))] }]),
   );

@@ -4,9 +4,8 @@
  * they refuse a second row with the same key as before; `down` puts the constraints back.
  */
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/engines.ts';
-import { openStore, type Store } from '../connect.ts';
+import { beforeEach, expect, it } from 'vitest';
+import { storeForEachTest } from '../../../test/engines.ts';
 import { migrateToLatest } from '../migrate.ts';
 import { createPractice } from '../practice.repository.ts';
 import { buildPractice } from '../test-data.ts';
@@ -17,33 +16,26 @@ const NAME = '2026_12_07_0009_droppable_keys';
 const TABLES = ['clients', 'payments', 'time_entries', 'costs', 'import_rows'];
 const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < NAME));
 
-let database: TestDatabase;
-let store: Store;
+const ctx = storeForEachTest('sqlite', { migrate: false });
 beforeEach(async () => {
-  database = await createTestDatabase('sqlite');
-  store = await openStore(database.target, { migrate: false });
-  await migrateToLatest(store.db, before);
-});
-afterEach(async () => {
-  await store.close();
-  await database.drop();
+  await migrateToLatest(ctx.store.db, before);
 });
 
 /** The indexes of `table`: name, unique, and whether the table's definition made it. */
 function indexes(table: string) {
-  return store
+  return ctx.store
     .sqlite!.prepare(`select name, "unique", origin from pragma_index_list(?) order by name`)
     .all(table) as { name: string; unique: number; origin: string }[];
 }
 
 const contents = (table: string) =>
-  store.sqlite!.prepare(`select rowid, * from "${table}" order by rowid`).all();
+  ctx.store.sqlite!.prepare(`select rowid, * from "${table}" order by rowid`).all();
 
 it('turns the bulk tables’ primary keys into unique indexes, keeping rows and indexes', async () => {
-  const id = await createPractice(store.db, buildPractice());
-  const other = await createPractice(store.db, { ...buildPractice(), name: 'Other' });
+  const id = await createPractice(ctx.store.db, buildPractice());
+  const other = await createPractice(ctx.store.db, { ...buildPractice(), name: 'Other' });
   // Rows whose rowids are not in key order, one table with a gap in its rowids.
-  const sqlite = store.sqlite!;
+  const sqlite = ctx.store.sqlite!;
   for (const [practice, key, date] of [
     [id, 'p-b', '2024-02-01'],
     [other, 'p-b', '2024-03-01'],
@@ -65,7 +57,7 @@ it('turns the bulk tables’ primary keys into unique indexes, keeping rows and 
     origin: 'pk',
   });
 
-  expect(await migrateToLatest(store.db)).toEqual([NAME]);
+  expect(await migrateToLatest(ctx.store.db)).toEqual([NAME]);
 
   for (const table of TABLES) {
     expect(contents(table)).toEqual(rowsBefore[table]);
@@ -101,7 +93,7 @@ it('turns the bulk tables’ primary keys into unique indexes, keeping rows and 
   expect(sqlite.pragma('foreign_key_check')).toEqual([]);
 
   // Down: the table constraints again, rows as they were.
-  await store.db
+  await ctx.store.db
     .transaction()
     .execute((trx) => droppableKeys.down(trx as unknown as Kysely<unknown>));
   for (const table of TABLES) {
