@@ -21,7 +21,8 @@
  * whose key is there, as the index would have: the same rows are stored, and building
  * the index again cannot fail. A unique index is kept up as usual when that cannot be
  * done exactly: keys over expressions, a collation other than BINARY, a condition other
- * than "key column is not null", or a key column the insert does not write. A table
+ * than "key column is not null", a key column the insert does not write, or rowids past
+ * 2^31 (a `KeySet` keeps them in 32 bits). A table
  * constraint's own index (`PRIMARY KEY`, `UNIQUE` in `CREATE TABLE`) cannot be dropped:
  * migration 0009 made the bulk tables' keys plain unique indexes.
  *
@@ -62,6 +63,12 @@ const REBUILD_THREADS = 2;
  * peak RSS 290 MB at 4 MiB, 329 MB at 64 MiB, no slower.
  */
 const LOAD_CACHE_KIB = 4_096;
+
+/**
+ * Unique keys are held only while the table's rowids stay below this: a `KeySet` keeps
+ * them in 32 bits, and this leaves two billion rows for the import to add.
+ */
+const MAX_HELD_ROWID = 2 ** 31;
 
 interface DroppedIndex {
   name: string;
@@ -188,10 +195,13 @@ export class DeferredIndexes {
       )
       .all(name) as DroppedIndex[];
     const written = new Set(columns.map(sqlName));
+    // A held key's row is found by its rowid, which a KeySet keeps in 32 bits.
+    const lastRowid = this.sqlite.prepare(`select max(rowid) from "${name}"`).pluck().get();
+    const holdable = Number(lastRowid ?? 0) < MAX_HELD_ROWID;
     const uniques: HeldUnique[] = [];
     for (const index of indexes) {
       if (/^\s*create\s+unique\b/i.test(index.sql)) {
-        const key = this.heldColumns(index);
+        const key = holdable ? this.heldColumns(index) : undefined;
         if (!key?.every((c) => written.has(c))) continue;
         uniques.push({ columns: key, keys: this.keysOf(name, key) });
       }
