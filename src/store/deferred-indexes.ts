@@ -87,6 +87,10 @@ export class HeldKeys {
   /** Per columns array the insert binds: where each index's key values are in a row. */
   private readonly positions = new WeakMap<readonly string[], number[][]>();
 
+  /** The row `has` last found new, and its key values per index (undefined: a NULL). */
+  private lastRow: readonly unknown[] | undefined;
+  private readonly lastKeys: (unknown[] | undefined)[] = [];
+
   constructor(private readonly uniques: readonly HeldUnique[]) {}
 
   /** Where each index's key columns are among `columns` (TypeScript names). */
@@ -109,10 +113,13 @@ export class HeldKeys {
    */
   has(columns: readonly string[], row: readonly unknown[]): boolean {
     const positions = this.positionsIn(columns);
+    this.lastRow = undefined;
     for (let i = 0; i < this.uniques.length; i++) {
       const values = keyOf(row, positions[i]!);
+      this.lastKeys[i] = values;
       if (values && this.uniques[i]!.keys.has(values)) return true;
     }
+    this.lastRow = row;
     return false;
   }
 
@@ -134,8 +141,10 @@ export class HeldKeys {
   /** Notes `row`, just inserted at `rowid`, in every held index. */
   add(columns: readonly string[], row: readonly unknown[], rowid: number | bigint): void {
     const positions = this.positionsIn(columns);
+    const looked = row === this.lastRow;
     for (let i = 0; i < this.uniques.length; i++) {
-      const values = keyOf(row, positions[i]!);
+      // The key values `has` just looked for: their KeySet knows their hash already.
+      const values = looked ? this.lastKeys[i] : keyOf(row, positions[i]!);
       if (values) this.uniques[i]!.keys.add(values, rowid);
     }
   }
