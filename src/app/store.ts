@@ -6,9 +6,12 @@ import { openStore, type Store } from '../store/connect.ts';
 import { StoreError } from '../store/errors.ts';
 import { AppError, type AppErrorCode } from './errors.ts';
 
-export async function openAppStore(target: string): Promise<Store> {
+export async function openAppStore(
+  target: string,
+  options?: Parameters<typeof openStore>[1],
+): Promise<Store> {
   try {
-    return await openStore(target);
+    return await openStore(target, options);
   } catch (error) {
     if (error instanceof StoreError) {
       throw new AppError(error.code as AppErrorCode, error.message, undefined, { cause: error });

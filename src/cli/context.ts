@@ -40,7 +40,12 @@ export async function withStore<T>(
   fn: (store: Store, options: GlobalOptions) => Promise<T>,
 ): Promise<T> {
   const options = globalsOf(command);
-  const store = await openAppStore(dbTarget(options, io));
+  const store = await openAppStore(dbTarget(options, io), {
+    onUpgrade: (pending) =>
+      io.err(
+        `Updating the database for this version of Fulcrum (${pending.length} schema change${pending.length > 1 ? 's' : ''}); a large database takes a minute…\n`,
+      ),
+  });
   try {
     return await fn(store, options);
   } finally {

@@ -50,6 +50,8 @@ export async function openStore(
      * of a process that opened the database already: migrating takes a write lock).
      */
     migrate?: boolean;
+    /** Hears the migrations an upgrade is about to apply (`migrateToLatest`). */
+    onUpgrade?: (pending: readonly string[]) => void;
   } = {},
 ): Promise<Store> {
   const engine: Engine = isPostgresUrl(target) ? 'postgres' : 'sqlite';
@@ -67,7 +69,7 @@ export async function openStore(
     return closing;
   };
   try {
-    if (options.migrate !== false) await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db, undefined, options.onUpgrade);
   } catch (error) {
     await close();
     throw error;
