@@ -139,12 +139,13 @@ export async function insertRowsIfNew(
     const at = returning ? columns.indexOf(returning) : -1;
     if (returning && at < 0) throw new Error(`${returning} is not one of the columns`);
     // Unique indexes dropped for a large import: their keys, checked here instead.
-    const held = bulk.indexes?.heldKeys(table);
+    const held = bulk.indexes?.heldKeys(table)?.on(columns);
     for (const row of rows) {
-      if (held?.has(columns, row)) continue;
+      const keys = held?.keysOf(row);
+      if (keys && held?.has(keys)) continue;
       const result = statement.run(row as unknown[]);
       if (result.changes === 0) continue;
-      held?.add(columns, row, result.lastInsertRowid);
+      if (keys) held?.add(keys, result.lastInsertRowid);
       inserted++;
       if (at >= 0) returned.push(row[at]);
     }
@@ -224,15 +225,16 @@ export async function selectPaymentRefs(
   bulk?: BulkConnection,
 ): Promise<PaymentRef[]> {
   const unique = [...new Set(ids)];
-  const held = bulk && 'sqlite' in bulk ? bulk.indexes?.heldKeys('payments') : undefined;
-  if (held?.holds(PAYMENT_KEY) && bulk && 'sqlite' in bulk) {
+  const sqlite = bulk && 'sqlite' in bulk ? bulk : undefined;
+  const held = sqlite?.indexes?.heldKeys('payments')?.keysOn(PAYMENT_KEY);
+  if (sqlite && held) {
     const byRowid = preparedOn(
-      bulk.sqlite,
+      sqlite.sqlite,
       'select id, offer_id as offerId, client_id as clientId from payments where rowid = ?',
     );
     const found: PaymentRef[] = [];
     for (const id of unique) {
-      const rowid = held.rowidOf(PAYMENT_KEY, [practiceId, id]);
+      const rowid = held.rowidOf([practiceId, id]);
       if (rowid) found.push(byRowid.get(rowid) as PaymentRef);
     }
     return found;

@@ -82,71 +82,61 @@ interface HeldUnique {
   keys: KeySet;
 }
 
-/** A table's dropped unique indexes, as the bulk insert checks and notes rows against them. */
+/** A table's dropped unique indexes, whose keys the bulk insert checks and notes. */
 export class HeldKeys {
-  /** Per columns array the insert binds: where each index's key values are in a row. */
-  private readonly positions = new WeakMap<readonly string[], number[][]>();
-
-  /** The row `has` last found new, and its key values per index (undefined: a NULL). */
-  private lastRow: readonly unknown[] | undefined;
-  private readonly lastKeys: (unknown[] | undefined)[] = [];
-
   constructor(private readonly uniques: readonly HeldUnique[]) {}
 
-  /** Where each index's key columns are among `columns` (TypeScript names). */
-  private positionsIn(columns: readonly string[]): number[][] {
-    let found = this.positions.get(columns);
-    if (!found) {
-      const names = columns.map(sqlName);
-      found = this.uniques.map((u) => u.columns.map((c) => names.indexOf(c)));
-      if (found.some((p) => p.includes(-1))) {
-        throw new Error(`an insert without every column of a held key (${names.join(', ')})`);
-      }
-      this.positions.set(columns, found);
-    }
-    return found;
-  }
-
   /**
-   * Whether a stored row has the key of `row` (values in `columns` order) in any of the
-   * held indexes: the row would conflict. A key with a NULL conflicts with nothing.
+   * The held keys of rows whose values are bound in `columns` order (TypeScript names):
+   * one batch's inserts.
    */
-  has(columns: readonly string[], row: readonly unknown[]): boolean {
-    const positions = this.positionsIn(columns);
-    this.lastRow = undefined;
-    for (let i = 0; i < this.uniques.length; i++) {
-      const values = keyOf(row, positions[i]!);
-      this.lastKeys[i] = values;
-      if (values && this.uniques[i]!.keys.has(values)) return true;
+  on(columns: readonly string[]): RowKeys {
+    const names = columns.map(sqlName);
+    const positions = this.uniques.map((u) => u.columns.map((c) => names.indexOf(c)));
+    if (positions.some((p) => p.includes(-1))) {
+      throw new Error(`an insert without every column of a held key (${names.join(', ')})`);
     }
-    this.lastRow = row;
-    return false;
+    return new RowKeys(this.uniques, positions);
   }
 
-  /** Whether one of the held indexes has exactly these key columns (SQL names, in order). */
-  holds(columns: readonly string[]): boolean {
-    return this.uniques.some((u) => u.columns.join() === columns.join());
+  /** The keys of the held index on exactly these key columns (SQL names, in order). */
+  keysOn(columns: readonly string[]): KeySet | undefined {
+    return this.uniques.find((u) => u.columns.join() === columns.join())?.keys;
+  }
+}
+
+/** A row's key in one held index, hashed once for the look-up and the note. */
+interface RowKey {
+  values: unknown[];
+  hash: number;
+}
+
+/** The held indexes' keys of rows bound in one order of columns (`HeldKeys.on`). */
+export class RowKeys {
+  constructor(
+    private readonly uniques: readonly HeldUnique[],
+    /** Per index, where its key columns are in a row. */
+    private readonly positions: readonly (readonly number[])[],
+  ) {}
+
+  /** The row's key in each held index; undefined for a key with a NULL (it conflicts with nothing). */
+  keysOf(row: readonly unknown[]): (RowKey | undefined)[] {
+    return this.uniques.map((u, i) => {
+      const values = keyOf(row, this.positions[i]!);
+      return values && { values, hash: u.keys.hashOf(values) };
+    });
   }
 
-  /**
-   * The rowid of the row whose key `columns` (SQL names, an index's order: see `holds`)
-   * hold `values`, or 0 when none does.
-   */
-  rowidOf(columns: readonly string[], values: KeyValues): number {
-    const unique = this.uniques.find((u) => u.columns.join() === columns.join());
-    if (!unique) throw new Error(`no held index on ${columns.join(', ')}`);
-    return unique.keys.rowidOf(values);
+  /** Whether a stored row holds one of these keys: the row would conflict. */
+  has(keys: readonly (RowKey | undefined)[]): boolean {
+    return keys.some((key, i) => key && this.uniques[i]!.keys.rowidOf(key.values, key.hash) !== 0);
   }
 
-  /** Notes `row`, just inserted at `rowid`, in every held index. */
-  add(columns: readonly string[], row: readonly unknown[], rowid: number | bigint): void {
-    const positions = this.positionsIn(columns);
-    const looked = row === this.lastRow;
-    for (let i = 0; i < this.uniques.length; i++) {
-      // The key values `has` just looked for: their KeySet knows their hash already.
-      const values = looked ? this.lastKeys[i] : keyOf(row, positions[i]!);
-      if (values) this.uniques[i]!.keys.add(values, rowid);
-    }
+  /** Notes these keys (`keysOf` a row just inserted) as the row at `rowid`'s. */
+  add(keys: readonly (RowKey | undefined)[], rowid: number | bigint): void {
+    keys.forEach((key, i) => {
+      if (key) this.uniques[i]!.keys.add(key.values, rowid, key.hash);
+    });
   }
 }
 

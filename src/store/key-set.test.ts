@@ -21,19 +21,18 @@ it('holds every key added and no other, through growth', () => {
   const keys = new KeySet(stored);
   for (let i = 0; i < 200_000; i++) {
     const key = [1, `stripe-payments:ch_${i.toString(36)}`];
-    expect(keys.has(key)).toBe(false);
+    expect(keys.rowidOf(key)).toBe(0);
     rows.push(key);
     keys.add(key, rows.length);
   }
-  expect(keys.size).toBe(200_000);
   reads.count = 0;
   for (let i = 0; i < 200_000; i += 7) {
     expect(keys.rowidOf([1, `stripe-payments:ch_${i.toString(36)}`])).toBe(i + 1);
     // The same id in another practice, and a number where text was: other keys.
-    expect(keys.has([2, `stripe-payments:ch_${i.toString(36)}`])).toBe(false);
-    expect(keys.has([1, `stripe-payments:ch_${i.toString(36)}!`])).toBe(false);
+    expect(keys.rowidOf([2, `stripe-payments:ch_${i.toString(36)}`])).toBe(0);
+    expect(keys.rowidOf([1, `stripe-payments:ch_${i.toString(36)}!`])).toBe(0);
   }
-  expect(keys.has(['1', 'stripe-payments:ch_0'])).toBe(false);
+  expect(keys.rowidOf(['1', 'stripe-payments:ch_0'])).toBe(0);
   // Rows are read back only when a hash matches: about once per key that is there.
   expect(reads.count).toBeLessThan((200_000 / 7) * 1.01);
 });
@@ -43,12 +42,12 @@ it('tells keys apart by their rows when every key has the same hash', () => {
   const keys = new KeySet(stored, () => 42);
   for (let i = 0; i < 300; i++) {
     const key = [7, `k${i}`];
-    expect(keys.has(key)).toBe(false);
+    expect(keys.rowidOf(key)).toBe(0);
     rows.push(key);
     keys.add(key, rows.length);
   }
   for (let i = 0; i < 300; i++) expect(keys.rowidOf([7, `k${i}`])).toBe(i + 1);
-  expect(keys.has([7, 'k300'])).toBe(false);
+  expect(keys.rowidOf([7, 'k300'])).toBe(0);
 });
 
 it('spreads keys that differ in one character', () => {
@@ -59,9 +58,9 @@ it('spreads keys that differ in one character', () => {
 });
 
 it('refuses a rowid it cannot hold', () => {
-  const keys = new KeySet(() => undefined);
+  const keys = new KeySet(() => [1, 'a']);
   expect(() => keys.add([1, 'a'], 0)).toThrow(/out of the key set's range/);
   expect(() => keys.add([1, 'a'], 2 ** 32)).toThrow(/out of the key set's range/);
   keys.add([1, 'a'], 2 ** 32 - 1);
-  expect(keys.size).toBe(1);
+  expect(keys.rowidOf([1, 'a'])).toBe(2 ** 32 - 1);
 });

@@ -40,34 +40,20 @@ export class KeySet {
    */
   private slots = new Uint32Array(INITIAL_SLOTS * 2);
   private count = 0;
-  /** The values last looked for and their hash, which `add` then needs again. */
-  private lastValues: KeyValues | undefined;
-  private lastHash = 0;
 
   /**
    * @param stored the key values of the row at a rowid, read from the table.
-   * @param hash the hash of a key's values (`hashKey`; tests pass a poor one).
+   * @param hashOf the hash of a key's values (`hashKey`; tests pass a poor one). A
+   *   caller that looks a key up and then adds it hashes it once with this and passes
+   *   the hash to both.
    */
   constructor(
     private readonly stored: (rowid: number) => KeyValues | undefined,
-    private readonly hash: (values: KeyValues) => number = hashKey,
+    readonly hashOf: (values: KeyValues) => number = hashKey,
   ) {}
 
-  /** How many keys the set holds. */
-  get size(): number {
-    return this.count;
-  }
-
-  /** Whether a row of the table holds these key values. */
-  has(values: KeyValues): boolean {
-    return this.rowidOf(values) !== 0;
-  }
-
-  /** The rowid of the row holding these key values, or 0 when none does. */
-  rowidOf(values: KeyValues): number {
-    const hash = this.hash(values);
-    this.lastValues = values;
-    this.lastHash = hash;
+  /** The rowid of the row holding these key values (of this `hash`), or 0 when none does. */
+  rowidOf(values: KeyValues, hash: number = this.hashOf(values)): number {
     const slots = this.slots;
     const mask = slots.length / 2 - 1;
     for (let slot = hash & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
@@ -77,13 +63,13 @@ export class KeySet {
     return 0;
   }
 
-  /** Notes that the row at `rowid` holds these key values (not in the set: see `has`). */
-  add(values: KeyValues, rowid: number | bigint): void {
+  /** Notes that the row at `rowid` holds these key values (not in the set: see `rowidOf`). */
+  add(values: KeyValues, rowid: number | bigint, hash: number = this.hashOf(values)): void {
     const id = Number(rowid);
     if (!(id >= 1 && id <= 0xffffffff))
       throw new Error(`rowid ${id} is out of the key set's range`);
     if ((this.count + 1) * 4 > this.slots.length) this.grow();
-    this.place(values === this.lastValues ? this.lastHash : this.hash(values), id);
+    this.place(hash, id);
     this.count++;
   }
 
