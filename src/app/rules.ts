@@ -14,8 +14,14 @@ import { compileRules } from '../importers/rules/compile.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import type { Store } from '../store/connect.ts';
 import type { Database, Executor } from '../store/database.ts';
-import { listImportRows, updateImportRowState } from '../store/import-row.repository.ts';
-import { insertNewRecords, nextPosition } from '../store/record-sql.ts';
+import { importRowPages, updateImportRowStates } from '../store/import-row.repository.ts';
+import {
+  deleteRecordsById,
+  insertNewRecords,
+  nextPosition,
+  selectRecordsById,
+  updateRecordsById,
+} from '../store/record-sql.ts';
 import { bumpRevision } from '../store/revision.repository.ts';
 import { deleteRule, loadRules, saveRules } from '../store/rule.repository.ts';
 import { AppError } from './errors.ts';
@@ -150,14 +156,47 @@ export interface ApplySummary {
   unassigned: number;
 }
 
-const PAGE = 5000;
+/** Imported rows read, planned and written back at a time. */
+const ROWS_PER_PAGE = 5000;
 
-/** Re-applies the rules to every imported row of the practice, in one transaction. */
-export async function applyRulesToImports(store: Store, practiceId: number): Promise<ApplySummary> {
-  return store.db.transaction().execute(async (trx) => reapply(trx, practiceId));
+/**
+ * The fields of each kind of record a rule decides, as `reapply` compares and writes
+ * them (the rest of a record is the source's and stays as imported).
+ */
+const ASSIGNED = {
+  payments: ['offerId', 'clientId'],
+  costs: ['offerId', 'channel'],
+  timeEntries: ['activity', 'offerId', 'channel', 'clientId'],
+} as const;
+
+type Assigned = keyof typeof ASSIGNED;
+type Fields = Record<string, unknown>;
+
+/**
+ * Re-applies the rules to every imported row of the practice, in one transaction.
+ * `rowsPerPage`: rows read at a time (the default suits any size; tests make it small).
+ */
+export async function applyRulesToImports(
+  store: Store,
+  practiceId: number,
+  options: { rowsPerPage?: number } = {},
+): Promise<ApplySummary> {
+  const rowsPerPage = options.rowsPerPage ?? ROWS_PER_PAGE;
+  return store.db.transaction().execute(async (trx) => reapply(trx, practiceId, rowsPerPage));
 }
 
-async function reapply(trx: Transaction<Database>, practiceId: number): Promise<ApplySummary> {
+/**
+ * Walks the imported rows in date order, a page at a time after the last row read (the
+ * index of migration 0010), plans each again under today's rules and clients, and
+ * writes back only what differs: per page, one read of the records' assigned fields per
+ * kind, one update per distinct assignment, one delete, one insert of the time entries
+ * that now count, and one update per new inbox state.
+ */
+async function reapply(
+  trx: Transaction<Database>,
+  practiceId: number,
+  rowsPerPage: number,
+): Promise<ApplySummary> {
   // The records below are updated with this function's own SQL.
   await bumpRevision(trx, practiceId);
   const clients = (await trx
@@ -171,109 +210,100 @@ async function reapply(trx: Transaction<Database>, practiceId: number): Promise<
     storedPayment: () => undefined,
   });
   const summary: ApplySummary = { rows: 0, changed: 0, added: 0, removed: 0, unassigned: 0 };
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await listImportRows(trx, practiceId, { limit: PAGE, offset });
-    if (rows.length === 0) break;
+  for await (const rows of importRowPages(trx, practiceId, { rowsPerPage })) {
     const newClients: Client[] = [];
     const newEntries: TimeEntry[] = [];
+    const wanted: Record<Assigned, Map<string, object>> = {
+      payments: new Map(),
+      costs: new Map(),
+      timeEntries: new Map(),
+    };
+    const removed: string[] = [];
+    const states = new Map<string, string[]>();
     for (const row of rows) {
       summary.rows++;
       const plan = planner.plan(fromImportRow(row), row.format);
       if (plan.newClient) newClients.push(plan.newClient);
       if (plan.unassigned) summary.unassigned++;
       const record = plan.record;
-      let changed = false;
-      if (record?.kind === 'payment') {
-        const r = await trx
-          .updateTable('payments')
-          .set({ offerId: record.value.offerId, clientId: record.value.clientId })
-          .where('practiceId', '=', practiceId)
-          .where('id', '=', row.id)
-          .where((eb) =>
-            eb.or([
-              eb('offerId', 'is distinct from', record.value.offerId),
-              eb('clientId', 'is distinct from', record.value.clientId),
-            ]),
-          )
-          .executeTakeFirst();
-        changed = Number(r.numUpdatedRows) > 0;
-      } else if (record?.kind === 'cost') {
-        const r = await trx
-          .updateTable('costs')
-          .set({ offerId: record.value.offerId, channel: record.value.channel })
-          .where('practiceId', '=', practiceId)
-          .where('id', '=', row.id)
-          .where((eb) =>
-            eb.or([
-              eb('offerId', 'is distinct from', record.value.offerId),
-              eb('channel', 'is distinct from', record.value.channel),
-            ]),
-          )
-          .executeTakeFirst();
-        changed = Number(r.numUpdatedRows) > 0;
-      } else if (record?.kind === 'time') {
-        if (row.materialized) {
-          const v = record.value;
-          const r = await trx
-            .updateTable('timeEntries')
-            .set({
-              activity: v.activity,
-              offerId: v.offerId,
-              channel: v.channel,
-              clientId: v.clientId,
-            })
-            .where('practiceId', '=', practiceId)
-            .where('id', '=', row.id)
-            .where((eb) =>
-              eb.or([
-                eb('activity', 'is distinct from', v.activity),
-                eb('offerId', 'is distinct from', v.offerId),
-                eb('channel', 'is distinct from', v.channel),
-                eb('clientId', 'is distinct from', v.clientId),
-              ]),
-            )
-            .executeTakeFirst();
-          changed = Number(r.numUpdatedRows) > 0;
-        } else {
-          newEntries.push(record.value);
-          summary.added++;
-          changed = true;
-        }
-      } else if (row.materialized) {
-        await trx
-          .deleteFrom('timeEntries')
-          .where('practiceId', '=', practiceId)
-          .where('id', '=', row.id)
-          .execute();
-        summary.removed++;
-        changed = true;
-      }
-      if (changed) summary.changed++;
+      if (record?.kind === 'payment') wanted.payments.set(row.id, record.value);
+      else if (record?.kind === 'cost') wanted.costs.set(row.id, record.value);
+      else if (record?.kind === 'time') {
+        if (row.materialized) wanted.timeEntries.set(row.id, record.value);
+        else newEntries.push(record.value);
+      } else if (row.materialized) removed.push(row.id);
       const materialized = record !== null;
       if (
         Boolean(row.unassigned) !== plan.unassigned ||
         Boolean(row.materialized) !== materialized
       ) {
-        await updateImportRowState(trx, practiceId, row.id, {
-          unassigned: plan.unassigned,
-          materialized,
-        });
+        const state = `${Number(plan.unassigned)}${Number(materialized)}`;
+        const ids = states.get(state);
+        if (ids) ids.push(row.id);
+        else states.set(state, [row.id]);
       }
+    }
+    for (const name of Object.keys(ASSIGNED) as Assigned[])
+      summary.changed += await reassign(trx, name, practiceId, wanted[name]);
+    const spec = COLLECTIONS.timeEntries;
+    const taken = await deleteRecordsById(trx, spec, practiceId, removed);
+    summary.removed += taken;
+    summary.changed += taken;
+    summary.added += newEntries.length;
+    summary.changed += newEntries.length;
+    for (const [state, ids] of states) {
+      await updateImportRowStates(trx, practiceId, ids, {
+        unassigned: state[0] === '1',
+        materialized: state[1] === '1',
+      });
     }
     for (const [name, records] of [
       ['clients', newClients],
       ['timeEntries', newEntries],
     ] as const) {
       if (records.length === 0) continue;
-      const spec = COLLECTIONS[name];
+      const target = COLLECTIONS[name];
       await insertNewRecords(
         trx,
-        spec,
+        target,
         practiceId,
         records,
-        await nextPosition(trx, spec, practiceId),
+        await nextPosition(trx, target, practiceId),
       );
     }
   }
   return summary;
+}
+
+/**
+ * Gives the stored records of `name` the assigned fields in `wanted` (by record id) where
+ * they differ; returns how many records changed. Records no longer stored (deleted by
+ * hand since) are left alone.
+ */
+async function reassign(
+  trx: Transaction<Database>,
+  name: Assigned,
+  practiceId: number,
+  wanted: ReadonlyMap<string, object>,
+): Promise<number> {
+  if (wanted.size === 0) return 0;
+  const spec = COLLECTIONS[name];
+  const fields = ASSIGNED[name];
+  const stored = await selectRecordsById(trx, spec, practiceId, [...wanted.keys()], fields);
+  const changes = new Map<string, { values: Fields; ids: string[] }>();
+  for (const [id, planned] of wanted) {
+    const record = planned as Fields;
+    const now = stored.get(id);
+    if (!now || fields.every((f) => (now[f] ?? null) === (record[f] ?? null))) continue;
+    const values: Fields = {};
+    for (const f of fields) values[f] = record[f] ?? null;
+    const key = JSON.stringify(fields.map((f) => values[f]));
+    const change = changes.get(key);
+    if (change) change.ids.push(id);
+    else changes.set(key, { values, ids: [id] });
+  }
+  let changed = 0;
+  for (const { values, ids } of changes.values())
+    changed += await updateRecordsById(trx, spec, practiceId, ids, values);
+  return changed;
 }

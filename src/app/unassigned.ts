@@ -3,7 +3,7 @@
  * most common values of the attributes rules usually use — the quickest rules to write.
  */
 import type { Store } from '../store/connect.ts';
-import { countImportRows, listImportRows } from '../store/import-row.repository.ts';
+import { countImportRows, importRowPages, listImportRows } from '../store/import-row.repository.ts';
 
 export interface UnassignedRow {
   id: string;
@@ -48,12 +48,11 @@ export async function listUnassigned(
     offset: options.offset ?? 0,
   });
   const counts = new Map<string, Map<string, number>>();
-  for (let offset = 0; offset < total; offset += 5000) {
-    for (const row of await listImportRows(store.db, practiceId, {
-      unassigned: true,
-      limit: 5000,
-      offset,
-    })) {
+  for await (const rows of importRowPages(store.db, practiceId, {
+    unassigned: true,
+    rowsPerPage: 5000,
+  })) {
+    for (const row of rows) {
       const attributes = JSON.parse(row.attributes) as Record<string, string>;
       for (const field of COMMON_FIELDS) {
         const value = attributes[field]?.trim();

@@ -32,6 +32,8 @@ const RELEASED: Record<string, string> = {
     '2f7f717f0716e02df486990e686cbceebd9c4ebb4915f33c914c0ef2188fd218',
   '2026_12_07_0009_droppable_keys':
     '6c0adbab93f81e9b3907a713082c613e70dba9a8f41498cf2f514279b04d80b7',
+  '2026_12_08_0010_import_row_order':
+    '5d3522d05263e295fc45fd63b606dae22d5596eb452c3aa5c40465c20e00fe6f',
 };
 
 describeEachEngine('migrations', (ctx) => {

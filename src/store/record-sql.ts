@@ -119,6 +119,81 @@ export async function insertNewRecords(
   return inserted;
 }
 
+/** `ids` in runs short enough to bind as one `IN (…)` list. */
+export function* idRuns(ids: readonly string[]): Generator<readonly string[]> {
+  const perStatement = MAX_PARAMS_PER_STATEMENT - 16;
+  for (let start = 0; start < ids.length; start += perStatement)
+    yield ids.slice(start, start + perStatement);
+}
+
+/**
+ * `columns` of the records `ids` of `spec` (a collection keyed by `id`), by id; ids with
+ * no record are absent from the map.
+ */
+export async function selectRecordsById(
+  db: Executor,
+  spec: CollectionSpec,
+  practiceId: number,
+  ids: readonly string[],
+  columns: readonly string[],
+): Promise<Map<string, Row>> {
+  const found = new Map<string, Row>();
+  for (const run of idRuns(ids)) {
+    const rows = await loose(db)
+      .selectFrom(spec.table)
+      .select(['id', ...columns])
+      .where('practiceId', '=', practiceId)
+      .where('id', 'in', run)
+      .execute();
+    for (const row of rows) found.set(row.id as string, row);
+  }
+  return found;
+}
+
+/** Sets the same `values` on the records `ids` of `spec`; returns how many it updated. */
+export async function updateRecordsById(
+  db: Executor,
+  spec: CollectionSpec,
+  practiceId: number,
+  ids: readonly string[],
+  values: Row,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  await bumpRevision(db, practiceId);
+  let updated = 0;
+  for (const run of idRuns(ids)) {
+    const result = await loose(db)
+      .updateTable(spec.table)
+      .set(values)
+      .where('practiceId', '=', practiceId)
+      .where('id', 'in', run)
+      .executeTakeFirst();
+    updated += Number(result.numUpdatedRows);
+  }
+  return updated;
+}
+
+/** Deletes the records `ids` of `spec`; returns how many it deleted. */
+export async function deleteRecordsById(
+  db: Executor,
+  spec: CollectionSpec,
+  practiceId: number,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  await bumpRevision(db, practiceId);
+  let deleted = 0;
+  for (const run of idRuns(ids)) {
+    const result = await loose(db)
+      .deleteFrom(spec.table)
+      .where('practiceId', '=', practiceId)
+      .where('id', 'in', run)
+      .executeTakeFirst();
+    deleted += Number(result.numDeletedRows);
+  }
+  return deleted;
+}
+
 /**
  * Rows per SELECT of `selectRecords`: each statement returns its rows as one JSON text,
  * which must stay far below SQLite's 1 GB and V8's ~512 M-character string limits

@@ -14,12 +14,17 @@ import {
   createImport,
   finishImport,
   insertImportRows,
-  updateImportRowState,
+  updateImportRowStates,
 } from './import-row.repository.ts';
 import { saveMapping } from './mapping.repository.ts';
 import { createPractice, deletePractice, updatePractice } from './practice.repository.ts';
 import { deleteRecord, insertRecord, updateRecord } from './record-crud.repository.ts';
-import { insertNewRecords, upsertRecords } from './record-sql.ts';
+import {
+  deleteRecordsById,
+  insertNewRecords,
+  updateRecordsById,
+  upsertRecords,
+} from './record-sql.ts';
 import { savePracticeData } from './records.repository.ts';
 import {
   bumpRevision,
@@ -53,6 +58,11 @@ const WRITES: [string, (db: Executor, id: number) => Promise<unknown>][] = [
     (db, id) => insertRecord(db, COLLECTIONS.payments, id, { ...buildPayments(1, 'x')[0] }),
   ],
   ['updateRecord', (db, id) => updateRecord(db, COLLECTIONS.payments, id, 'x1', { amount: 5 })],
+  [
+    'updateRecordsById',
+    (db, id) => updateRecordsById(db, COLLECTIONS.payments, id, ['n1', 'n2'], { offerId: null }),
+  ],
+  ['deleteRecordsById', (db, id) => deleteRecordsById(db, COLLECTIONS.payments, id, ['n3'])],
   ['deleteRecord', (db, id) => deleteRecord(db, COLLECTIONS.payments, id, 'x1')],
   ['updatePractice', (db, id) => updatePractice(db, id, { weeklyCapacityHours: 12 })],
   [
@@ -61,8 +71,8 @@ const WRITES: [string, (db: Executor, id: number) => Promise<unknown>][] = [
   ],
   ['insertImportRows', (db, id) => insertImportRows(db, id, [ROW])],
   [
-    'updateImportRowState',
-    (db, id) => updateImportRowState(db, id, ROW.id, { unassigned: false, materialized: true }),
+    'updateImportRowStates',
+    (db, id) => updateImportRowStates(db, id, [ROW.id], { unassigned: false, materialized: true }),
   ],
   [
     'finishImport',

@@ -115,8 +115,9 @@ describe('a large import', () => {
     const during = seen.at(-1)!;
     const gone = before.filter((i) => !during.own.includes(i)).map((i) => i.split(':')[0]);
     expect(gone.sort()).toEqual([
+      'import_rows_date_id_idx',
+      'import_rows_inbox_idx',
       'import_rows_pkey',
-      'import_rows_unassigned_idx',
       'payments_date_id_idx',
       'payments_external_id_key',
       'payments_offer_date_idx',
