@@ -46,12 +46,21 @@ async function importedPractice(store: Store, name: string): Promise<number> {
   return id;
 }
 
-/** Changes the rules: an offer moved, an activity taken away, a new one given, one rewritten. */
+/**
+ * Changes the rules: an offer moved, charges of one kind moved with their refunds, an
+ * activity taken away, a new one given, one rewritten.
+ */
 async function changeRules(store: Store, practiceId: number): Promise<void> {
   await removeRule(store, practiceId, 'r1');
   await addRule(store, practiceId, {
     when: 'description contains "coaching session"',
     then: { offerId: 'o6' },
+  });
+  // Refunds of packages match no rule now: they take their charge's offer.
+  await removeRule(store, practiceId, 'r2');
+  await addRule(store, practiceId, {
+    when: 'description contains "package" and type = "charge"',
+    then: { offerId: 'o5' },
   });
   await removeRule(store, practiceId, 'r13');
   await addRule(store, practiceId, {
@@ -121,7 +130,9 @@ function expectedSummary(before: Assignments, after: Assignments): ApplySummary 
 
 describeEachEngine('re-applying rules to imported rows', (ctx) => {
   it.each([
-    ['a page of 7 rows', 7],
+    // One row a page: every page starts inside a day, and every refund's charge was
+    // written on an earlier page.
+    ['one row', 1],
     ['the default page', undefined],
   ])(
     'gives what a fresh import under the new rules gives, read %s at a time',

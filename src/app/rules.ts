@@ -11,6 +11,7 @@ import type { Rule, RuleTargets } from '../domain/rules/model.ts';
 import { formatParseError, parseConditions } from '../domain/rules/parse.ts';
 import { ruleSchema } from '../domain/rules/schema.ts';
 import { compileRules } from '../importers/rules/compile.ts';
+import { type PaymentRef, selectPaymentRefs } from '../store/bulk-insert.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import type { Store } from '../store/connect.ts';
 import type { Database, Executor } from '../store/database.ts';
@@ -204,13 +205,18 @@ async function reapply(
     .select(['id', 'name', 'email', 'segment', 'source', 'referredBy'])
     .where('practiceId', '=', practiceId)
     .execute()) as Client[];
+  // The payments refunds on this page refund, as stored: those of earlier pages are
+  // written already, and the planner forgets each page's payments once it is written.
+  let refunded = new Map<string, PaymentRef>();
   const planner = new ImportPlanner({
     matcher: compileRules(await loadRules(trx, practiceId)),
     clients,
-    storedPayment: () => undefined,
+    storedPayment: (id) => refunded.get(id),
   });
   const summary: ApplySummary = { rows: 0, changed: 0, added: 0, removed: 0, unassigned: 0 };
   for await (const rows of importRowPages(trx, practiceId, { rowsPerPage })) {
+    const originals = rows.filter((r) => r.refundOf).map((r) => `${r.format}:${r.refundOf}`);
+    refunded = new Map((await selectPaymentRefs(trx, practiceId, originals)).map((p) => [p.id, p]));
     const newClients: Client[] = [];
     const newEntries: TimeEntry[] = [];
     const wanted: Record<Assigned, Map<string, object>> = {
@@ -271,6 +277,7 @@ async function reapply(
         await nextPosition(trx, target, practiceId),
       );
     }
+    planner.forget(wanted.payments.keys());
   }
   return summary;
 }

@@ -14,13 +14,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { CollectionSpec } from './collections.ts';
+import { COLLECTIONS, type CollectionSpec } from './collections.ts';
 import type { Store } from './connect.ts';
 import { copyText } from './copy-text.ts';
 import { type Executor, isPostgres } from './database.ts';
 import type { DeferredIndexes } from './deferred-indexes.ts';
 import { sqlName } from './naming.ts';
-import { MAX_PARAMS_PER_STATEMENT } from './record-sql.ts';
+import { MAX_PARAMS_PER_STATEMENT, selectRecordsById } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
 import { preparedOn } from './sqlite.ts';
 
@@ -209,9 +209,6 @@ export interface PaymentRef {
 /** The payments' key, `payments_pkey` (migration 0009). */
 const PAYMENT_KEY = ['practice_id', 'id'];
 
-/** Payment ids per look-up statement. */
-const LOOKUP_BATCH = 1000;
-
 /**
  * The offer and client of the practice's stored payments among `ids` (for refunds of
  * payments imported earlier). While a large import holds the payments' keys in memory
@@ -239,17 +236,11 @@ export async function selectPaymentRefs(
     }
     return found;
   }
-  const found: PaymentRef[] = [];
-  for (let start = 0; start < unique.length; start += LOOKUP_BATCH) {
-    const rows = await db
-      .selectFrom('payments')
-      .select(['id', 'offerId', 'clientId'])
-      .where('practiceId', '=', practiceId)
-      .where('id', 'in', unique.slice(start, start + LOOKUP_BATCH))
-      .execute();
-    found.push(...rows);
-  }
-  return found;
+  const stored = await selectRecordsById<PaymentRef>(db, COLLECTIONS.payments, practiceId, unique, [
+    'offerId',
+    'clientId',
+  ]);
+  return [...stored.values()];
 }
 
 /** Staging tables created in each open transaction (they drop at its end), by name. */

@@ -130,14 +130,14 @@ export function* idRuns(ids: readonly string[]): Generator<readonly string[]> {
  * `columns` of the records `ids` of `spec` (a collection keyed by `id`), by id; ids with
  * no record are absent from the map.
  */
-export async function selectRecordsById(
+export async function selectRecordsById<T extends object = Row>(
   db: Executor,
   spec: CollectionSpec,
   practiceId: number,
   ids: readonly string[],
   columns: readonly string[],
-): Promise<Map<string, Row>> {
-  const found = new Map<string, Row>();
+): Promise<Map<string, T>> {
+  const found = new Map<string, T>();
   for (const run of idRuns(ids)) {
     const rows = await loose(db)
       .selectFrom(spec.table)
@@ -145,7 +145,7 @@ export async function selectRecordsById(
       .where('practiceId', '=', practiceId)
       .where('id', 'in', run)
       .execute();
-    for (const row of rows) found.set(row.id as string, row);
+    for (const row of rows) found.set(row.id as string, row as T);
   }
   return found;
 }
