@@ -142,7 +142,11 @@ describeEachEngine('re-applying rules to imported rows', (ctx) => {
       const before = await assignments(store, id);
       await changeRules(store, id);
 
-      const summary = await applyRulesToImports(store, id, { rowsPerPage });
+      const progress: { rows: number; of: number }[] = [];
+      const summary = await applyRulesToImports(store, id, {
+        rowsPerPage,
+        onProgress: (p) => progress.push(p),
+      });
       const after = await assignments(store, id);
 
       // The same files imported afresh under the new rules.
@@ -160,6 +164,10 @@ describeEachEngine('re-applying rules to imported rows', (ctx) => {
       expect(summary.added).toBeGreaterThan(0);
       expect(summary.removed).toBeGreaterThan(0);
       expect(summary.changed).toBeGreaterThan(summary.added + summary.removed);
+
+      // Progress after every page, of every row.
+      expect(progress).toHaveLength(Math.ceil(summary.rows / (rowsPerPage ?? summary.rows)));
+      expect(progress.at(-1)).toEqual({ rows: summary.rows, of: summary.rows });
 
       // Nothing left to change.
       expect(await applyRulesToImports(store, id, { rowsPerPage })).toEqual({

@@ -15,7 +15,11 @@ import { type PaymentRef, selectPaymentRefs } from '../store/bulk-insert.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import type { Store } from '../store/connect.ts';
 import type { Database, Executor } from '../store/database.ts';
-import { importRowPages, updateImportRowStates } from '../store/import-row.repository.ts';
+import {
+  countImportRows,
+  importRowPages,
+  updateImportRowStates,
+} from '../store/import-row.repository.ts';
 import {
   deleteRecordsById,
   insertNewRecords,
@@ -173,17 +177,20 @@ const ASSIGNED = {
 type Assigned = keyof typeof ASSIGNED;
 type Fields = Record<string, unknown>;
 
-/**
- * Re-applies the rules to every imported row of the practice, in one transaction.
- * `rowsPerPage`: rows read at a time (the default suits any size; tests make it small).
- */
+export interface ApplyOptions {
+  /** Rows read at a time (the default suits any size; tests make it small). */
+  rowsPerPage?: number;
+  /** Called after each page: rows re-applied so far, of how many. */
+  onProgress?: (progress: { rows: number; of: number }) => void;
+}
+
+/** Re-applies the rules to every imported row of the practice, in one transaction. */
 export async function applyRulesToImports(
   store: Store,
   practiceId: number,
-  options: { rowsPerPage?: number } = {},
+  options: ApplyOptions = {},
 ): Promise<ApplySummary> {
-  const rowsPerPage = options.rowsPerPage ?? ROWS_PER_PAGE;
-  return store.db.transaction().execute(async (trx) => reapply(trx, practiceId, rowsPerPage));
+  return store.db.transaction().execute((trx) => reapply(trx, practiceId, options));
 }
 
 /**
@@ -196,7 +203,7 @@ export async function applyRulesToImports(
 async function reapply(
   trx: Transaction<Database>,
   practiceId: number,
-  rowsPerPage: number,
+  { rowsPerPage = ROWS_PER_PAGE, onProgress }: ApplyOptions,
 ): Promise<ApplySummary> {
   // The records below are updated with this function's own SQL.
   await bumpRevision(trx, practiceId);
@@ -214,6 +221,7 @@ async function reapply(
     storedPayment: (id) => refunded.get(id),
   });
   const summary: ApplySummary = { rows: 0, changed: 0, added: 0, removed: 0, unassigned: 0 };
+  const of = onProgress ? await countImportRows(trx, practiceId) : 0;
   for await (const rows of importRowPages(trx, practiceId, { rowsPerPage })) {
     const originals = rows.filter((r) => r.refundOf).map((r) => `${r.format}:${r.refundOf}`);
     refunded = new Map((await selectPaymentRefs(trx, practiceId, originals)).map((p) => [p.id, p]));
@@ -278,6 +286,7 @@ async function reapply(
       );
     }
     planner.forget(wanted.payments.keys());
+    onProgress?.({ rows: summary.rows, of });
   }
   return summary;
 }

@@ -83,8 +83,11 @@ export interface ImportRequest {
 
 /** How far an import has got: rows read from `file`; with `indexing`, every file read (`rows`: their total) and the indexes being built. */
 export interface ImportProgress {
+  /** The file being read (or what is being done, for work that is not a file's). */
   file: string;
   rows: number;
+  /** Rows there are in all, when known in advance. */
+  of?: number;
   stage?: 'indexing';
 }
 

@@ -35,3 +35,18 @@ it('is silent when the output is not a terminal', () => {
   progress.done();
   expect(io.stderr).toBe('');
 });
+
+it('shows how many rows there are in all when the work knows', () => {
+  const io = memoryIo();
+  io.isTty = true;
+  let now = 0;
+  const progress = progressReporter(io, () => now);
+  now = 2000;
+  progress.update({ file: 'Re-applying the rules', rows: 10_000, of: 2_004_166 });
+  progress.done();
+  expect(io.stderr.split('\r\x1b[K')).toEqual([
+    '',
+    'Re-applying the rules: 10,000 of 2,004,166 rows (5,000 rows/s)',
+    '',
+  ]);
+});

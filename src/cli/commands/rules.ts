@@ -20,6 +20,7 @@ import type { CliIo } from '../io.ts';
 import { renderTable } from '../table.ts';
 import { intArg } from './args.ts';
 import { prepareDashboard } from './dashboard.ts';
+import { progressReporter } from './progress.ts';
 
 export function registerRulesCommand(program: Command, io: CliIo): void {
   const rules = program
@@ -160,7 +161,11 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
     .description('re-apply the rules to every row imported so far')
     .action(async (_opts: unknown, command: Command) => {
       await withPractice(command, io, async (store, practice) => {
-        const s = await applyRulesToImports(store, practice.id);
+        const progress = progressReporter(io);
+        const s = await applyRulesToImports(store, practice.id, {
+          onProgress: ({ rows, of }) =>
+            progress.update({ file: 'Re-applying the rules', rows, of }),
+        }).finally(progress.done);
         if (s.changed + s.added + s.removed > 0) await prepareDashboard(store, practice.id, io);
         io.out(
           `Re-applied the rules to ${s.rows} imported rows: ${s.changed} changed` +
