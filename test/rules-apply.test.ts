@@ -165,6 +165,17 @@ describeEachEngine('re-applying rules to imported rows', (ctx) => {
       expect(summary.removed).toBeGreaterThan(0);
       expect(summary.changed).toBeGreaterThan(summary.added + summary.removed);
 
+      // Time entries that now count come after the others, each at a position of its own.
+      const positions = await store.db
+        .selectFrom('timeEntries')
+        .select(['id', 'position'])
+        .where('practiceId', '=', id)
+        .orderBy('position')
+        .execute();
+      expect(new Set(positions.map((p) => Number(p.position))).size).toBe(positions.length);
+      const firstNew = positions.findIndex((p) => !(p.id in before.timeEntries));
+      expect(positions.slice(firstNew).every((p) => !(p.id in before.timeEntries))).toBe(true);
+
       // Progress after every page, of every row.
       expect(progress).toHaveLength(Math.ceil(summary.rows / (rowsPerPage ?? summary.rows)));
       expect(progress.at(-1)).toEqual({ rows: summary.rows, of: summary.rows });
