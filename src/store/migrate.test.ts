@@ -34,6 +34,8 @@ const RELEASED: Record<string, string> = {
     '6c0adbab93f81e9b3907a713082c613e70dba9a8f41498cf2f514279b04d80b7',
   '2026_12_08_0010_import_row_order':
     '5d3522d05263e295fc45fd63b606dae22d5596eb452c3aa5c40465c20e00fe6f',
+  '2026_12_08_0011_position_indexes':
+    'd560338ff39473a8c89f7e8512e2c5e405a8d37eed4c39a87406e15461fea61c',
 };
 
 describeEachEngine('migrations', (ctx) => {

@@ -122,6 +122,7 @@ describe('a large import', () => {
       'payments_external_id_key',
       'payments_offer_date_idx',
       'payments_pkey',
+      'payments_position_idx',
       'payments_report_idx',
     ]);
     expect(during.other).toEqual(before);

@@ -3,51 +3,14 @@
  * through an index, a page after a given row (`rules apply`) and the inbox's pages alike,
  * with no sort of every row; `down` gives back the index it replaced.
  */
-import { CompiledQuery, type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEachEngine, type EngineContext } from '../../../test/engines.ts';
-import type { Executor } from '../database.ts';
-import {
-  type ImportRowsOptions,
-  importRowsQuery,
-  insertImportRows,
-  listImportRows,
-} from '../import-row.repository.ts';
+import { describeEachEngine } from '../../../test/engines.ts';
+import { indexesOf, planOf } from '../../../test/query-plans.ts';
+import { importRowsQuery, insertImportRows, listImportRows } from '../import-row.repository.ts';
 import { createPractice } from '../practice.repository.ts';
 import { buildImportRow, buildPractice } from '../test-data.ts';
 import * as importRowOrder from './2026_12_08_0010_import_row_order.ts';
-
-/** The names of the indexes of `import_rows`. */
-async function indexesOf(ctx: EngineContext): Promise<string[]> {
-  const { rows } = await ctx.store.db.executeQuery<{ name: string }>(
-    CompiledQuery.raw(
-      ctx.engine === 'sqlite'
-        ? `select name from sqlite_schema where type = 'index' and tbl_name = 'import_rows'`
-        : `select indexname as name from pg_indexes where tablename = 'import_rows'`,
-    ),
-  );
-  return rows.map((r) => r.name).sort();
-}
-
-/**
- * The plan of `listImportRows(options)` as text. PostgreSQL is told to avoid scanning
- * the table and sorting wherever it can: on a table this small it would, while on a
- * practice's million rows only an index that gives the order spares the sort.
- */
-async function planOf(ctx: EngineContext, practiceId: number, options: ImportRowsOptions) {
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const query = importRowsQuery(trx as Executor, practiceId, options).compile();
-    if (ctx.engine === 'postgres') {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      await sql`set local enable_sort = off`.execute(trx);
-    }
-    const explain = ctx.engine === 'sqlite' ? 'explain query plan' : 'explain';
-    const { rows } = await trx.executeQuery<Record<string, string>>(
-      CompiledQuery.raw(`${explain} ${query.sql}`, [...query.parameters]),
-    );
-    return rows.map((r) => r.detail ?? r['QUERY PLAN']).join('\n');
-  });
-}
 
 describeEachEngine('migration 0010: imported rows in date order', (ctx) => {
   it('reads a page after a row, and an inbox page, through an index without sorting', async () => {
@@ -61,12 +24,16 @@ describeEachEngine('migration 0010: imported rows in date order', (ctx) => {
     );
     await insertImportRows(ctx.store.db, id, rows);
 
-    const next = await planOf(ctx, id, {
-      limit: 5000,
-      after: { date: '2024-01-02', id: 'stripe:ch_4' },
-    });
+    const next = await planOf(ctx, (db) =>
+      importRowsQuery(db, id, {
+        limit: 5000,
+        after: { date: '2024-01-02', id: 'stripe:ch_4' },
+      }).compile(),
+    );
     expect(next).toContain('import_rows_date_id_idx');
-    const inbox = await planOf(ctx, id, { unassigned: true, limit: 50, offset: 10 });
+    const inbox = await planOf(ctx, (db) =>
+      importRowsQuery(db, id, { unassigned: true, limit: 50, offset: 10 }).compile(),
+    );
     expect(inbox).toContain('import_rows_inbox_idx');
     for (const plan of [next, inbox]) expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
 
@@ -81,13 +48,13 @@ describeEachEngine('migration 0010: imported rows in date order', (ctx) => {
   });
 
   it('down gives back the inbox index it replaced', async () => {
-    expect(await indexesOf(ctx)).toEqual(
+    expect(await indexesOf(ctx, 'import_rows')).toEqual(
       expect.arrayContaining(['import_rows_date_id_idx', 'import_rows_inbox_idx']),
     );
     await ctx.store.db
       .transaction()
       .execute((trx) => importRowOrder.down(trx as unknown as Kysely<unknown>));
-    const after = await indexesOf(ctx);
+    const after = await indexesOf(ctx, 'import_rows');
     expect(after).toContain('import_rows_unassigned_idx');
     expect(after).not.toContain('import_rows_date_id_idx');
     expect(after).not.toContain('import_rows_inbox_idx');

@@ -14,6 +14,7 @@ import * as listIndexes from './2026_11_25_0007_list_indexes.ts';
 import * as reportGroupIndexes from './2026_11_25_0008_report_group_indexes.ts';
 import * as droppableKeys from './2026_12_07_0009_droppable_keys.ts';
 import * as importRowOrder from './2026_12_08_0010_import_row_order.ts';
+import * as positionIndexes from './2026_12_08_0011_position_indexes.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0001_initial': initial,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026_11_25_0008_report_group_indexes': reportGroupIndexes,
   '2026_12_07_0009_droppable_keys': droppableKeys,
   '2026_12_08_0010_import_row_order': importRowOrder,
+  '2026_12_08_0011_position_indexes': positionIndexes,
 };
