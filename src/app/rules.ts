@@ -260,8 +260,7 @@ async function reapply(
     }
     for (const name of Object.keys(ASSIGNED) as Assigned[])
       summary.changed += await reassign(trx, name, practiceId, wanted[name]);
-    const spec = COLLECTIONS.timeEntries;
-    const taken = await deleteRecordsById(trx, spec, practiceId, removed);
+    const taken = await deleteRecordsById(trx, COLLECTIONS.timeEntries, practiceId, removed);
     summary.removed += taken;
     summary.changed += taken;
     summary.added += newEntries.length;
@@ -278,7 +277,7 @@ async function reapply(
     ] as const) {
       if (records.length === 0) continue;
       const target = COLLECTIONS[name];
-      // Read once, then counted here: reading the last position scans every record.
+      // Read once, then counted on here.
       next[name] ??= await nextPosition(trx, target, practiceId);
       await insertNewRecords(trx, target, practiceId, records, next[name]);
       next[name] += records.length;

@@ -6,7 +6,7 @@ import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import { type BulkConnection, insertRowsIfNew } from './bulk-insert.ts';
 import type { Database, Executor } from './database.ts';
 import type { ImportRowTable } from './import.table.ts';
-import { idRuns } from './record-sql.ts';
+import { writeByIds } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
 
 export type ImportRow = Omit<ImportRowTable, 'practiceId'>;
@@ -191,14 +191,13 @@ export async function updateImportRowStates(
   ids: readonly string[],
   state: { unassigned: boolean; materialized: boolean },
 ): Promise<void> {
-  if (ids.length === 0) return;
-  await bumpRevision(db, practiceId);
-  for (const run of idRuns(ids)) {
-    await db
+  await writeByIds(db, practiceId, ids, async (run) => {
+    const result = await db
       .updateTable('importRows')
       .set({ unassigned: state.unassigned ? 1 : 0, materialized: state.materialized ? 1 : 0 })
       .where('practiceId', '=', practiceId)
       .where('id', 'in', run)
-      .execute();
-  }
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  });
 }

@@ -124,10 +124,28 @@ export async function insertNewRecords(
 }
 
 /** `ids` in runs short enough to bind as one `IN (…)` list. */
-export function* idRuns(ids: readonly string[]): Generator<readonly string[]> {
+function* idRuns(ids: readonly string[]): Generator<readonly string[]> {
   const perStatement = MAX_PARAMS_PER_STATEMENT - 16;
   for (let start = 0; start < ids.length; start += perStatement)
     yield ids.slice(start, start + perStatement);
+}
+
+/**
+ * A write of the practice's rows `ids`, run once per run of ids short enough for one
+ * `IN (…)` list, after the practice's revision is bumped (when there is anything to
+ * write); returns the sum of what each run returns (rows written).
+ */
+export async function writeByIds(
+  db: Executor,
+  practiceId: number,
+  ids: readonly string[],
+  write: (run: readonly string[]) => Promise<number>,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  await bumpRevision(db, practiceId);
+  let written = 0;
+  for (const run of idRuns(ids)) written += await write(run);
+  return written;
 }
 
 /**
@@ -162,19 +180,15 @@ export async function updateRecordsById(
   ids: readonly string[],
   values: Row,
 ): Promise<number> {
-  if (ids.length === 0) return 0;
-  await bumpRevision(db, practiceId);
-  let updated = 0;
-  for (const run of idRuns(ids)) {
+  return writeByIds(db, practiceId, ids, async (run) => {
     const result = await loose(db)
       .updateTable(spec.table)
       .set(values)
       .where('practiceId', '=', practiceId)
       .where('id', 'in', run)
       .executeTakeFirst();
-    updated += Number(result.numUpdatedRows);
-  }
-  return updated;
+    return Number(result.numUpdatedRows);
+  });
 }
 
 /** Deletes the records `ids` of `spec`; returns how many it deleted. */
@@ -184,18 +198,14 @@ export async function deleteRecordsById(
   practiceId: number,
   ids: readonly string[],
 ): Promise<number> {
-  if (ids.length === 0) return 0;
-  await bumpRevision(db, practiceId);
-  let deleted = 0;
-  for (const run of idRuns(ids)) {
+  return writeByIds(db, practiceId, ids, async (run) => {
     const result = await loose(db)
       .deleteFrom(spec.table)
       .where('practiceId', '=', practiceId)
       .where('id', 'in', run)
       .executeTakeFirst();
-    deleted += Number(result.numDeletedRows);
-  }
-  return deleted;
+    return Number(result.numDeletedRows);
+  });
 }
 
 /**
