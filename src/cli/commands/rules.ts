@@ -167,11 +167,12 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
             progress.update({ file: 'Re-applying the rules', rows, of }),
         }).finally(progress.done);
         if (s.changed + s.added + s.removed > 0) await prepareDashboard(store, practice.id, io);
+        const n = (count: number) => count.toLocaleString('en-US');
         io.out(
-          `Re-applied the rules to ${s.rows} imported rows: ${s.changed} changed` +
-            (s.added ? `, ${s.added} time entries now counted` : '') +
-            (s.removed ? `, ${s.removed} time entries taken out (no activity)` : '') +
-            `; ${s.unassigned} still unassigned.\n`,
+          `Re-applied the rules to ${n(s.rows)} imported rows: ${n(s.changed)} changed` +
+            (s.added ? `, ${n(s.added)} time entries now counted` : '') +
+            (s.removed ? `, ${n(s.removed)} time entries taken out (no activity)` : '') +
+            `; ${n(s.unassigned)} still unassigned.\n`,
         );
       });
     });
