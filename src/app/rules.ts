@@ -177,6 +177,23 @@ const ASSIGNED = {
 type Assigned = keyof typeof ASSIGNED;
 type Fields = Record<string, unknown>;
 
+/** Record ids gathered by the values they are to be given: one write per distinct values. */
+class WritesByValues<V extends object> {
+  private readonly groups = new Map<string, { values: V; ids: string[] }>();
+
+  /** `values` built the same way each time (the same keys in the same order). */
+  add(values: V, id: string): void {
+    const key = JSON.stringify(values);
+    const group = this.groups.get(key);
+    if (group) group.ids.push(id);
+    else this.groups.set(key, { values, ids: [id] });
+  }
+
+  [Symbol.iterator]() {
+    return this.groups.values();
+  }
+}
+
 export interface ApplyOptions {
   /** Rows read at a time (the default suits any size; tests make it small). */
   rowsPerPage?: number;
@@ -234,7 +251,7 @@ async function reapply(
       timeEntries: new Map(),
     };
     const removed: string[] = [];
-    const states = new Map<string, string[]>();
+    const states = new WritesByValues<{ unassigned: boolean; materialized: boolean }>();
     for (const row of rows) {
       summary.rows++;
       const plan = planner.plan(fromImportRow(row), row.format);
@@ -247,16 +264,12 @@ async function reapply(
         if (row.materialized) wanted.timeEntries.set(row.id, record.value);
         else newEntries.push(record.value);
       } else if (row.materialized) removed.push(row.id);
-      const materialized = record !== null;
+      const state = { unassigned: plan.unassigned, materialized: record !== null };
       if (
-        Boolean(row.unassigned) !== plan.unassigned ||
-        Boolean(row.materialized) !== materialized
-      ) {
-        const state = `${Number(plan.unassigned)}${Number(materialized)}`;
-        const ids = states.get(state);
-        if (ids) ids.push(row.id);
-        else states.set(state, [row.id]);
-      }
+        Boolean(row.unassigned) !== state.unassigned ||
+        Boolean(row.materialized) !== state.materialized
+      )
+        states.add(state, row.id);
     }
     for (const name of Object.keys(ASSIGNED) as Assigned[])
       summary.changed += await reassign(trx, name, practiceId, wanted[name]);
@@ -265,12 +278,7 @@ async function reapply(
     summary.changed += taken;
     summary.added += newEntries.length;
     summary.changed += newEntries.length;
-    for (const [state, ids] of states) {
-      await updateImportRowStates(trx, practiceId, ids, {
-        unassigned: state[0] === '1',
-        materialized: state[1] === '1',
-      });
-    }
+    for (const { values, ids } of states) await updateImportRowStates(trx, practiceId, ids, values);
     for (const [name, records] of [
       ['clients', newClients],
       ['timeEntries', newEntries],
@@ -303,20 +311,17 @@ async function reassign(
   const spec = COLLECTIONS[name];
   const fields = ASSIGNED[name];
   const stored = await selectRecordsById(trx, spec, practiceId, [...wanted.keys()], fields);
-  const changes = new Map<string, { values: Fields; ids: string[] }>();
+  const changes = new WritesByValues<Fields>();
   for (const [id, planned] of wanted) {
     const record = planned as Fields;
     const now = stored.get(id);
     if (!now || fields.every((f) => (now[f] ?? null) === (record[f] ?? null))) continue;
     const values: Fields = {};
     for (const f of fields) values[f] = record[f] ?? null;
-    const key = JSON.stringify(fields.map((f) => values[f]));
-    const change = changes.get(key);
-    if (change) change.ids.push(id);
-    else changes.set(key, { values, ids: [id] });
+    changes.add(values, id);
   }
   let changed = 0;
-  for (const { values, ids } of changes.values())
+  for (const { values, ids } of changes)
     changed += await updateRecordsById(trx, spec, practiceId, ids, values);
   return changed;
 }
