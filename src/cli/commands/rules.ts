@@ -162,9 +162,11 @@ export function registerRulesCommand(program: Command, io: CliIo): void {
     .action(async (_opts: unknown, command: Command) => {
       await withPractice(command, io, async (store, practice) => {
         const progress = progressReporter(io);
+        // Off a terminal no progress is shown: the rows need not be counted for it.
         const s = await applyRulesToImports(store, practice.id, {
-          onProgress: ({ rows, of }) =>
-            progress.update({ file: 'Re-applying the rules', rows, of }),
+          onProgress: io.isTty
+            ? ({ rows, of }) => progress.update({ file: 'Re-applying the rules', rows, of })
+            : undefined,
         }).finally(progress.done);
         if (s.changed + s.added + s.removed > 0) await prepareDashboard(store, practice.id, io);
         const n = (count: number) => count.toLocaleString('en-US');
