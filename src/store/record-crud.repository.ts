@@ -10,7 +10,7 @@ import type { CollectionSpec } from './collections.ts';
 import { type Executor, isPostgres } from './database.ts';
 import { StoreError } from './errors.ts';
 import { sqlName } from './naming.ts';
-import { nextPosition } from './record-sql.ts';
+import { deleteRecordsById, nextPosition, updateRecordsById } from './record-sql.ts';
 import { bumpRevision } from './revision.repository.ts';
 import { preparedOn } from './sqlite.ts';
 
@@ -280,18 +280,11 @@ export async function updateRecord(
 ): Promise<boolean> {
   const set: Row = {};
   for (const column of spec.columns) {
-    if (column !== 'id' && column in changes) set[sqlName(column)] = changes[column] ?? null;
+    if (column !== 'id' && column in changes) set[column] = changes[column] ?? null;
   }
   if (Object.keys(set).length === 0)
     return (await getRecord(db, spec, practiceId, id)) !== undefined;
-  await bumpRevision(db, practiceId);
-  const r = await raw(db)
-    .updateTable(sqlName(spec.table))
-    .set(set)
-    .where(sqlName('practiceId'), '=', practiceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return (await updateRecordsById(db, spec, practiceId, [id], set)) > 0;
 }
 
 export async function deleteRecord(
@@ -300,13 +293,7 @@ export async function deleteRecord(
   practiceId: number,
   id: string,
 ): Promise<boolean> {
-  await bumpRevision(db, practiceId);
-  const r = await raw(db)
-    .deleteFrom(sqlName(spec.table))
-    .where(sqlName('practiceId'), '=', practiceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  return (await deleteRecordsById(db, spec, practiceId, [id])) > 0;
 }
 
 /** How many records of `table` in the practice have `column = value` (references before a delete). */
