@@ -239,7 +239,6 @@ async function reapply(
   });
   const summary: ApplySummary = { rows: 0, changed: 0, added: 0, removed: 0, unassigned: 0 };
   const of = onProgress ? await countImportRows(trx, practiceId) : 0;
-  const next: { clients?: number; timeEntries?: number } = {};
   for await (const rows of importRowPages(trx, practiceId, { rowsPerPage })) {
     const originals = rows.filter((r) => r.refundOf).map((r) => `${r.format}:${r.refundOf}`);
     refunded = new Map((await selectPaymentRefs(trx, practiceId, originals)).map((p) => [p.id, p]));
@@ -285,10 +284,8 @@ async function reapply(
     ] as const) {
       if (records.length === 0) continue;
       const target = COLLECTIONS[name];
-      // Read once, then counted on here.
-      next[name] ??= await nextPosition(trx, target, practiceId);
-      await insertNewRecords(trx, target, practiceId, records, next[name]);
-      next[name] += records.length;
+      const first = await nextPosition(trx, target, practiceId);
+      await insertNewRecords(trx, target, practiceId, records, first);
     }
     planner.forget(wanted.payments.keys());
     onProgress?.({ rows: summary.rows, of });
